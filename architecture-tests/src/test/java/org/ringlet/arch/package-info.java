@@ -1,0 +1,4 @@
+/**
+ * ArchUnit rules over every module.
+ */
+package org.ringlet.arch;

@@ -1,0 +1,4 @@
+/**
+ * Partitioners: Murmur3 (token-identical to Cassandra), Random (MD5) and ByteOrdered.
+ */
+package org.ringlet.partitioner;

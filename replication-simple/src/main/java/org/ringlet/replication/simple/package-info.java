@@ -1,0 +1,4 @@
+/**
+ * SimpleStrategy, LocalStrategy and EverywhereStrategy.
+ */
+package org.ringlet.replication.simple;

@@ -1,0 +1,4 @@
+/**
+ * NetworkTopologyStrategy: rack-aware replica placement per datacenter.
+ */
+package org.ringlet.replication.topology;

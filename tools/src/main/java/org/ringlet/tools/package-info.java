@@ -1,0 +1,4 @@
+/**
+ * Command-line tools: cqlsh, nodetool and stress.
+ */
+package org.ringlet.tools;
