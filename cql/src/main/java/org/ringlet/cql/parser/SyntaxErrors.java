@@ -1,0 +1,88 @@
+package org.ringlet.cql.parser;
+
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.VocabularyImpl;
+import org.ringlet.cql.grammar.CqlParser;
+
+/**
+ * Formats syntax errors the way Cassandra reports them: {@code line L:C <problem> (<snippet>)}, where the snippet
+ * shows up to ten tokens before the offending one, the offending token in brackets, and {@code ...} where the query
+ * goes on. Errors at the end of the input say {@code line 0:-1} and have no snippet.
+ */
+final class SyntaxErrors {
+    /** How many tokens (hidden ones included) before the offending token the snippet starts. */
+    private static final int SNIPPET_TOKENS_BEFORE = 10;
+
+    /** Token names as messages show them: keywords by symbolic name (K_FROM), punctuation by literal ('='). */
+    static final Vocabulary VOCABULARY = displayVocabulary();
+
+    private SyntaxErrors() {
+    }
+
+    private static Vocabulary displayVocabulary() {
+        Vocabulary v = CqlParser.VOCABULARY;
+        int max = v.getMaxTokenType();
+        String[] literal = new String[max + 1];
+        String[] symbolic = new String[max + 1];
+        for (int i = 0; i <= max; i++) {
+            String sym = v.getSymbolicName(i);
+            symbolic[i] = sym;
+            literal[i] = sym != null && sym.startsWith("K_") ? null : v.getLiteralName(i);
+        }
+        return new VocabularyImpl(literal, symbolic);
+    }
+
+    /** The name of a token type for "expecting ..." parts. */
+    static String tokenName(int type) {
+        if (type == Token.EOF) {
+            return "EOF";
+        }
+        return VOCABULARY.getDisplayName(type);
+    }
+
+    /** How an offending token is shown: quoted text, or {@code '<EOF>'}. */
+    static String quoted(Token token) {
+        if (token.getType() == Token.EOF) {
+            return "'<EOF>'";
+        }
+        String text = token.getText().replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+        return "'" + text + "'";
+    }
+
+    /** The message for a parser error at {@code offending}. */
+    static String parserMessage(String query, TokenStream tokens, Token offending, String problem) {
+        if (offending.getType() == Token.EOF) {
+            return "line 0:-1 " + problem;
+        }
+        StringBuilder sb = new StringBuilder()
+                .append("line ").append(offending.getLine()).append(':').append(offending.getCharPositionInLine())
+                .append(' ').append(problem);
+        appendSnippet(sb, query, tokens, offending);
+        return sb.toString();
+    }
+
+    private static void appendSnippet(StringBuilder sb, String query, TokenStream tokens, Token offending) {
+        int index = offending.getTokenIndex();
+        if (index < 0) {
+            return;
+        }
+        Token from = tokens.get(Math.max(0, index - SNIPPET_TOKENS_BEFORE));
+        int start = from.getStartIndex();
+        int end = offending.getStopIndex() + 1;
+        if (start < 0 || end > query.length() || start > offending.getStartIndex()) {
+            return;
+        }
+        sb.append(" (");
+        if (start > 0) {
+            sb.append("...");
+        }
+        sb.append(query, start, offending.getStartIndex())
+                .append('[').append(query, offending.getStartIndex(), end).append(']');
+        if (end < query.length()) {
+            sb.append("...");
+        }
+        sb.append(')');
+    }
+}
