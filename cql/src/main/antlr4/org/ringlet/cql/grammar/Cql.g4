@@ -151,8 +151,8 @@ usingClause
     ;
 
 usingOption
-    : K_TIMESTAMP term
-    | K_TTL term
+    : K_TIMESTAMP intValue
+    | K_TTL intValue
     ;
 
 updateStatement
@@ -188,7 +188,7 @@ condition
 deleteStatement
     : K_DELETE (deleteSelection (COMMA deleteSelection)*)?
       K_FROM tableName
-      (K_USING K_TIMESTAMP term)?
+      (K_USING K_TIMESTAMP intValue)?
       K_WHERE whereClause
       updateConditions?
     ;

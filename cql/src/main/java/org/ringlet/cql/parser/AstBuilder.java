@@ -69,7 +69,7 @@ final class AstBuilder {
         RawTerm timestamp = null;
         RawTerm ttl = null;
         for (CqlParser.UsingOptionContext o : ctx.usingOption()) {
-            RawTerm t = terms.term(o.term());
+            RawTerm t = selects.intValue(o.intValue());
             if (o.K_TIMESTAMP() != null) {
                 timestamp = t;
             } else {
@@ -156,7 +156,7 @@ final class AstBuilder {
                 deletions.add(new RawStatement.Deletion(column, null, null));
             }
         }
-        RawTerm timestamp = ctx.K_TIMESTAMP() != null ? terms.term(ctx.term()) : null;
+        RawTerm timestamp = ctx.K_TIMESTAMP() != null ? selects.intValue(ctx.intValue()) : null;
         return new RawStatement.Delete(Names.table(ctx.tableName()), deletions, timestamp,
                 selects.where(ctx.whereClause()), conditions(ctx.updateConditions()));
     }
