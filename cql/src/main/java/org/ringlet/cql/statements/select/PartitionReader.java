@@ -109,7 +109,12 @@ abstract class PartitionReader {
                 if (!p.isEmpty()) {
                     out.add(p);
                 }
-                return next(index + 1, null, remaining - ReadFilters.liveRowCount(p, nowInSeconds), out);
+                int live = ReadFilters.liveRowCount(p, nowInSeconds);
+                if (live >= remaining) {
+                    // the limit stopped this read: the partition may hold more rows
+                    return CompletableFuture.completedFuture(new Batch(out, false));
+                }
+                return next(index + 1, null, remaining - live, out);
             });
         }
 

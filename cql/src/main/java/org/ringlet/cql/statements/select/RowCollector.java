@@ -69,18 +69,20 @@ final class RowCollector {
             List<Row> rows = p.liveRows(nowInSeconds);
             boolean resumedWithin = position != null && position.key().equals(p.key())
                     && position.clustering() != null;
-            if (rows.isEmpty() && staticRow != null && emitStaticOnlyRows && !resumedWithin) {
-                emit(new RowView(key, null, null, staticRow, nowInSeconds));
+            if (rows.isEmpty()) {
+                if (staticRow != null && emitStaticOnlyRows && !resumedWithin) {
+                    emit(new RowView(key, null, null, staticRow, nowInSeconds));
+                }
+                position = new PartitionReader.Position(p.key(), null);
+                continue;
             }
+            // the read may have stopped inside this partition, so the position stays at its last row
             for (Row r : rows) {
                 if (isFull()) {
                     return;
                 }
                 position = new PartitionReader.Position(p.key(), r.clustering());
                 emit(new RowView(key, r.clustering(), r, staticRow, nowInSeconds));
-            }
-            if (!isFull() || rows.isEmpty()) {
-                position = new PartitionReader.Position(p.key(), null);
             }
         }
     }
