@@ -32,7 +32,9 @@ import static java.util.Objects.requireNonNull;
  * <p>In-flight limit: at most {@code maxInFlight} requests of the connection run at once. Past it the connection
  * stops reading from its socket (back-pressure; the few requests already decoded wait in a queue bounded by what
  * one read delivered) and resumes as requests complete — or, if the client's STARTUP asked for
- * {@code THROW_ON_OVERLOAD}, the extra requests get 0x1001 Overloaded.
+ * {@code THROW_ON_OVERLOAD}, the extra requests get 0x1001 Overloaded. Reading also pauses while the channel is
+ * not writable (the client does not read its responses), so a slow reader cannot grow our buffers without
+ * bound.
  *
  * <p>One instance per connection; all its state is confined to the connection's event loop.
  */
@@ -110,10 +112,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     + "connection are in flight")));
         } else {
             pending.add(frame);
-            if (ctx.channel().config().isAutoRead()) {
-                log.debug("{} requests in flight on {}; pausing reads", inFlight, ctx.channel());
-                ctx.channel().config().setAutoRead(false);
-            }
+            updateReading();
         }
     }
 
@@ -154,10 +153,29 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         } finally {
             draining = false;
         }
-        if (pending.isEmpty() && inFlight < maxInFlight && !ctx.channel().config().isAutoRead()
-                && ctx.channel().isActive()) {
-            log.debug("{} requests in flight on {}; resuming reads", inFlight, ctx.channel());
-            ctx.channel().config().setAutoRead(true);
+        updateReading();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        updateReading();
+        super.channelWritabilityChanged(ctx);
+    }
+
+    /**
+     * Reads from the socket only while a new request could start and the client keeps up with the responses:
+     * a client that sends without reading its answers fills our outbound buffer, and we stop reading its requests
+     * until the buffer drains.
+     */
+    private void updateReading() {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        boolean read = pending.isEmpty() && inFlight < maxInFlight && ctx.channel().isWritable();
+        if (read != ctx.channel().config().isAutoRead()) {
+            log.debug("{} reads on {} ({} in flight, {} waiting, writable: {})", read ? "Resuming" : "Pausing",
+                    ctx.channel(), inFlight, pending.size(), ctx.channel().isWritable());
+            ctx.channel().config().setAutoRead(read);
         }
     }
 

@@ -370,6 +370,21 @@ class ServerPipelineTest {
     }
 
     @Test
+    void aClientThatDoesNotReadItsResponsesStopsBeingRead() {
+        Client c = new EmbeddedServer().connect();
+        c.startup();
+        assertTrue(c.channel.config().isAutoRead());
+        // The outbound buffer passes its high water mark: the client is not reading.
+        c.channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        c.channel.runPendingTasks();
+        assertFalse(c.channel.config().isAutoRead(), "no more requests read while answers pile up");
+        c.channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        c.channel.runPendingTasks();
+        assertTrue(c.channel.config().isAutoRead(), "reading again once the client caught up");
+        assertEquals(0x08, single(c.query(1, "SELECT 1")).opcode());
+    }
+
+    @Test
     void clientsThatAskForItGetOverloadedErrorsInsteadOfBackPressure() {
         EmbeddedServer server = new EmbeddedServer(config(1 << 20, -1, 1));
         CompletableFuture<Response> held = new CompletableFuture<>();
