@@ -25,7 +25,7 @@ class EverywhereStrategyTest extends ReplicationStrategyContractTest {
     }
 
     @Override
-    protected Map<String, String> options() {
+    protected Map<String, String> options(Topology topology) {
         return Map.of();
     }
 

@@ -30,7 +30,7 @@ class LocalStrategyTest extends ReplicationStrategyContractTest {
     }
 
     @Override
-    protected Map<String, String> options() {
+    protected Map<String, String> options(Topology topology) {
         return Map.of();
     }
 

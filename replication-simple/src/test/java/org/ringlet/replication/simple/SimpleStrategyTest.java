@@ -32,7 +32,7 @@ class SimpleStrategyTest extends ReplicationStrategyContractTest {
     }
 
     @Override
-    protected Map<String, String> options() {
+    protected Map<String, String> options(Topology topology) {
         return Map.of("replication_factor", "3");
     }
 

@@ -40,8 +40,8 @@ public abstract class ReplicationStrategyContractTest {
     /** The factory under test. */
     protected abstract ReplicationStrategyFactory factory();
 
-    /** Valid options for the strategy (without {@code class}) on rings of datacenters dc1..dc3. */
-    protected abstract Map<String, String> options();
+    /** Valid options for the strategy (without {@code class}) on this ring. */
+    protected abstract Map<String, String> options(Topology topology);
 
     /** How many replicas the strategy must return for any token of {@code topology}. */
     protected abstract int expectedReplicaCount(ReplicationStrategy strategy, Topology topology);
@@ -63,7 +63,7 @@ public abstract class ReplicationStrategyContractTest {
 
     /** The strategy under test for {@code topology}. */
     protected ReplicationStrategy strategy(Topology topology) {
-        ComponentConfig config = factory().normalizeForCreate(new ComponentConfig(KEYSPACE, options()), topology);
+        ComponentConfig config = factory().normalizeForCreate(new ComponentConfig(KEYSPACE, options(topology)), topology);
         return factory().create(config, context(topology));
     }
 
@@ -118,7 +118,7 @@ public abstract class ReplicationStrategyContractTest {
     @Property(tries = 50)
     void normalizingTwiceChangesNothing(@ForAll long seed) {
         Topology topology = ring(seed);
-        ComponentConfig once = factory().normalizeForCreate(new ComponentConfig(KEYSPACE, options()), topology);
+        ComponentConfig once = factory().normalizeForCreate(new ComponentConfig(KEYSPACE, options(topology)), topology);
         assertEquals(once, factory().normalizeForCreate(once, topology));
     }
 
@@ -140,7 +140,8 @@ public abstract class ReplicationStrategyContractTest {
     @Test
     void emptyRingHasNoReplicasExceptWhereTheStrategySaysSo() {
         Topology empty = Topology.empty();
-        ReplicationStrategy strategy = factory().create(new ComponentConfig(KEYSPACE, options()), context(empty));
+        ReplicationStrategy strategy = factory().create(new ComponentConfig(KEYSPACE, options(empty)),
+                context(empty));
         List<UUID> replicas = strategy.naturalReplicas(LongToken.of(0), empty);
         assertEquals(expectedReplicasOnEmptyRing(), replicas.size(), () -> "replicas on an empty ring: " + replicas);
     }
@@ -148,7 +149,7 @@ public abstract class ReplicationStrategyContractTest {
     @Test
     void unknownOptionIsAConfigurationError() {
         Topology topology = ring(1);
-        Map<String, String> withBogus = new java.util.TreeMap<>(options());
+        Map<String, String> withBogus = new java.util.TreeMap<>(options(topology));
         withBogus.put("bogus_option", "1");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> factory().normalizeForCreate(new ComponentConfig(KEYSPACE, withBogus), topology));
