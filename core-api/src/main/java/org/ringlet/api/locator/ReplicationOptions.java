@@ -1,9 +1,11 @@
 package org.ringlet.api.locator;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.ringlet.api.error.ConfigurationException;
 
@@ -63,6 +65,22 @@ public final class ReplicationOptions {
             // NumberFormatException included: its JDK message ("For input string: ...") is Cassandra's too
             throw new ConfigurationException(e.getMessage());
         }
+    }
+
+    /**
+     * A mutable copy of the options that iterates in the order Cassandra's does when it checks a CREATE or ALTER
+     * KEYSPACE written with {@code class} first and the options in key order: Cassandra's parser puts the
+     * replication map into a {@link HashMap} sized for its entries, the statement copies it into another one and
+     * removes {@code class}. When several options are wrong, Cassandra reports the first in that order, and so do
+     * the strategies that use this copy (mutating it as Cassandra mutates its map keeps the orders in step).
+     */
+    public static Map<String, String> inCassandraOrder(Map<String, String> options) {
+        Map<String, String> parsed = new HashMap<>(options.size() + 1);
+        parsed.put("class", "");
+        new TreeMap<>(options).forEach(parsed::put);
+        Map<String, String> copy = new HashMap<>(parsed);
+        copy.remove("class");
+        return copy;
     }
 
     /**

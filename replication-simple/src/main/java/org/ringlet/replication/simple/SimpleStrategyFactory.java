@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.ringlet.api.ComponentConfig;
 import org.ringlet.api.NodeContext;
@@ -52,16 +51,19 @@ public final class SimpleStrategyFactory implements ReplicationStrategyFactory {
         return build(config);
     }
 
-    /** Cassandra's checks, in Cassandra's order: the factor is present and valid, then no other option. */
     private static SimpleStrategy build(ComponentConfig config) {
-        Map<String, String> options = config.options();
+        return new SimpleStrategy(check(config.options(), config.scope()), config.options());
+    }
+
+    /** Cassandra's checks, in Cassandra's order: the factor is present and valid, then no other option. */
+    private static int check(Map<String, String> options, String keyspace) {
         String rf = options.get(REPLICATION_FACTOR);
         if (rf == null) {
             throw new ConfigurationException("SimpleStrategy requires a replication_factor strategy option.");
         }
         int factor = ReplicationOptions.parseFactor(rf);
-        ReplicationOptions.checkRecognized(options, Set.of(REPLICATION_FACTOR), SIMPLE_NAME, config.scope());
-        return new SimpleStrategy(factor, options);
+        ReplicationOptions.checkRecognized(options, Set.of(REPLICATION_FACTOR), SIMPLE_NAME, keyspace);
+        return factor;
     }
 
     @Override
@@ -75,12 +77,11 @@ public final class SimpleStrategyFactory implements ReplicationStrategyFactory {
     }
 
     private ComponentConfig normalize(ComponentConfig config, Map<String, String> previous) {
-        Map<String, String> options = new TreeMap<>(config.options());
+        Map<String, String> options = ReplicationOptions.inCassandraOrder(config.options());
         options.putIfAbsent(REPLICATION_FACTOR,
                 previous.getOrDefault(REPLICATION_FACTOR, Integer.toString(ReplicationOptions.DEFAULT_KEYSPACE_RF)));
-        ComponentConfig normalized = new ComponentConfig(config.scope(), options);
-        build(normalized);
-        return normalized;
+        check(options, config.scope());
+        return new ComponentConfig(config.scope(), options);
     }
 
     @Override

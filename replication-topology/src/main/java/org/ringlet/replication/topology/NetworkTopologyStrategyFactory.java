@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -72,15 +71,20 @@ public final class NetworkTopologyStrategyFactory implements ReplicationStrategy
     }
 
     private static NetworkTopologyStrategy build(ComponentConfig config) {
+        return new NetworkTopologyStrategy(factors(config.options()), config.options());
+    }
+
+    /** Cassandra's constructor checks: no {@code replication_factor} left, and every factor parses. */
+    private static Map<String, Integer> factors(Map<String, String> options) {
         Map<String, Integer> factors = new HashMap<>();
-        for (Map.Entry<String, String> e : config.options().entrySet()) {
+        for (Map.Entry<String, String> e : options.entrySet()) {
             if (e.getKey().equalsIgnoreCase(REPLICATION_FACTOR)) {
                 throw new ConfigurationException(REPLICATION_FACTOR
                         + " should not appear as an option at construction time for NetworkTopologyStrategy");
             }
             factors.put(e.getKey(), ReplicationOptions.parseFactor(e.getValue()));
         }
-        return new NetworkTopologyStrategy(factors, config.options());
+        return factors;
     }
 
     @Override
@@ -94,11 +98,10 @@ public final class NetworkTopologyStrategyFactory implements ReplicationStrategy
     }
 
     private ComponentConfig normalize(ComponentConfig config, Map<String, String> previous, Topology topology) {
-        Map<String, String> options = new TreeMap<>(config.options());
+        Map<String, String> options = ReplicationOptions.inCassandraOrder(config.options());
         Set<String> datacenters = topology.datacenters();
         prepare(options, previous, datacenters);
-        ComponentConfig prepared = new ComponentConfig(config.scope(), options);
-        build(prepared);
+        factors(options);
         if (options.isEmpty()) {
             throw new ConfigurationException("Configuration for at least one datacenter must be present");
         }
@@ -111,7 +114,7 @@ public final class NetworkTopologyStrategyFactory implements ReplicationStrategy
                         + "replication options for keyspace " + AUTH_KEYSPACE + ": " + missing);
             }
         }
-        return prepared;
+        return new ComponentConfig(config.scope(), options);
     }
 
     /**

@@ -66,8 +66,8 @@ public final class GoldenChecks {
             if (f == null) {
                 throw new IllegalStateException("no factory for " + c.cassandraClass());
             }
-            ComponentConfig given = new ComponentConfig(file.keyspace(), c.options());
-            String where = c.cassandraClass() + " " + c.options()
+            ComponentConfig given = new ComponentConfig(c.keyspace(), c.options());
+            String where = c.keyspace() + " " + c.cassandraClass() + " " + c.options()
                     + (c.previous() == null ? "" : " after " + c.previous()) + " (golden line " + c.line() + ")";
             if (c.error() != null) {
                 ConfigurationException e = assertThrows(ConfigurationException.class,
@@ -91,7 +91,7 @@ public final class GoldenChecks {
         if (c.previous() == null) {
             return f.normalizeForCreate(given, file.topology());
         }
-        return f.normalizeForAlter(given, new ComponentConfig(file.keyspace(), c.previous()), file.topology());
+        return f.normalizeForAlter(given, new ComponentConfig(c.keyspace(), c.previous()), file.topology());
     }
 
     private static List<String> sorted(List<String> list) {

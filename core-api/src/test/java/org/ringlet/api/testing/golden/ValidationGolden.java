@@ -13,8 +13,8 @@ import org.ringlet.api.testing.Rings;
  * from a golden file:
  *
  * <pre>
- * keyspace NAME
  * node INDEX DC RACK TOKEN                  (the cluster the statements ran against; the local node comes first)
+ * keyspace NAME                             (the keyspace of the statements that follow)
  * create CLASS OPTIONS                      (Cassandra's short class name; options as {@link GoldenText#options})
  * alter CLASS OPTIONS PREVIOUS-OPTIONS
  * ok OPTIONS                                (what was stored)
@@ -29,6 +29,7 @@ public final class ValidationGolden {
     /**
      * One statement and its outcome.
      *
+     * @param keyspace         the keyspace name
      * @param cassandraClass   the strategy's Cassandra short class name
      * @param options          what the user wrote, without {@code class}
      * @param previous         for ALTER, the previous options; null for CREATE
@@ -37,17 +38,18 @@ public final class ValidationGolden {
      * @param error            the error message; null when it succeeded
      * @param line             the golden file line of the statement
      */
-    public record Case(String cassandraClass, Map<String, String> options, Map<String, String> previous,
+    public record Case(String keyspace, String cassandraClass, Map<String, String> options, Map<String, String> previous,
                        Map<String, String> storedOptions, List<String> warnings, String error, int line) {
     }
 
-    /** The file: its keyspace name, cluster and cases. */
-    public record File(String keyspace, Topology topology, List<Case> cases) {
+    /** The file: its cluster and cases. */
+    public record File(Topology topology, List<Case> cases) {
     }
 
     /** Reads a validation golden file from the classpath. */
     public static File read(Class<?> anchor, String resource) {
         String keyspace = null;
+        String caseKeyspace = null;
         List<NodeInfo> nodes = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
         String cls = null;
@@ -67,9 +69,14 @@ public final class ValidationGolden {
                 }
                 case "create", "alter" -> {
                     if (cls != null) {
-                        cases.add(new Case(cls, options, previous, stored, List.copyOf(warnings), error, caseLine));
+                        cases.add(new Case(caseKeyspace, cls, options, previous, stored, List.copyOf(warnings), error,
+                                caseLine));
+                    }
+                    if (keyspace == null) {
+                        throw line.error("no keyspace before the first statement");
                     }
                     String[] s = line.fields(-1);
+                    caseKeyspace = keyspace;
                     cls = s[1];
                     options = GoldenText.options(s[2]);
                     previous = f[0].equals("alter") ? GoldenText.options(s[3]) : null;
@@ -85,11 +92,8 @@ public final class ValidationGolden {
             }
         }
         if (cls != null) {
-            cases.add(new Case(cls, options, previous, stored, List.copyOf(warnings), error, caseLine));
+            cases.add(new Case(caseKeyspace, cls, options, previous, stored, List.copyOf(warnings), error, caseLine));
         }
-        if (keyspace == null) {
-            throw new IllegalStateException(resource + " names no keyspace");
-        }
-        return new File(keyspace, Topology.builder().addAll(nodes).build(), List.copyOf(cases));
+        return new File(Topology.builder().addAll(nodes).build(), List.copyOf(cases));
     }
 }
