@@ -43,7 +43,8 @@ final class CassandraOracle {
     /** The local datacenter of the (simulated) node that runs CREATE and ALTER KEYSPACE. */
     static final String LOCAL_DC = "dc1";
 
-    private static final Map<InetAddressAndPort, String[]> GLOBAL_LOCATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<InetAddressAndPort, String[]> GLOBAL_LOCATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final IEndpointSnitch GLOBAL_SNITCH = new MapSnitch(GLOBAL_LOCATIONS);
 
     static {

@@ -29,7 +29,8 @@ class TokenOracleTest {
             ByteBuffer theirs = key.type().equals("composite") ? CassandraOracle.composite(key.components())
                     : key.components().get(0);
             assertEquals(theirs, ours, () -> "serialized " + key);
-            assertEquals(CassandraOracle.murmur3(theirs), murmur3.toString(murmur3.token(ours)), () -> "murmur3 " + key);
+            assertEquals(CassandraOracle.murmur3(theirs), murmur3.toString(murmur3.token(ours)),
+                    () -> "murmur3 " + key);
             assertEquals(CassandraOracle.random(theirs), random.toString(random.token(ours)), () -> "random " + key);
             checked++;
         }

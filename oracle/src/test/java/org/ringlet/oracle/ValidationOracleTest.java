@@ -40,7 +40,8 @@ class ValidationOracleTest {
         try {
             ComponentConfig stored = previous == null
                     ? f.normalizeForCreate(new ComponentConfig(ks, options), topology)
-                    : f.normalizeForAlter(new ComponentConfig(ks, options), new ComponentConfig(ks, previous), topology);
+                    : f.normalizeForAlter(new ComponentConfig(ks, options), new ComponentConfig(ks, previous),
+                            topology);
             List<String> warnings = new ArrayList<>(f.warnings(stored, topology));
             warnings.sort(null);
             return "ok " + new java.util.TreeMap<>(stored.options()) + " " + warnings;

@@ -1,6 +1,8 @@
 package org.ringlet.partitioner;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +88,6 @@ final class RingArithmetic {
 
     /** {@code part / whole} as a double. */
     static double fraction(BigInteger part, BigInteger whole) {
-        return new java.math.BigDecimal(part).divide(new java.math.BigDecimal(whole), java.math.MathContext.DECIMAL64)
-                .doubleValue();
+        return new BigDecimal(part).divide(new BigDecimal(whole), MathContext.DECIMAL64).doubleValue();
     }
 }

@@ -13,7 +13,7 @@ import org.ringlet.api.error.ConfigurationException;
 import org.ringlet.api.ring.PartitionKeys;
 import org.ringlet.api.ring.PartitionerFactory;
 import org.ringlet.api.ring.Token;
-import org.ringlet.api.testing.SeededRandom;
+import org.ringlet.api.testing.SeededRandomSource;
 import org.ringlet.api.testing.contract.PartitionerContractTest;
 import org.ringlet.api.types.NativeType;
 
@@ -97,9 +97,9 @@ class Murmur3PartitionerTest extends PartitionerContractTest {
 
     @Test
     void randomTokensForNumTokens() {
-        var tokens = p.randomTokens(16, new SeededRandom(7), List.of());
+        var tokens = p.randomTokens(16, new SeededRandomSource(7), List.of());
         assertEquals(16, tokens.size());
-        assertEquals(tokens, p.randomTokens(16, new SeededRandom(7), List.of()));
+        assertEquals(tokens, p.randomTokens(16, new SeededRandomSource(7), List.of()));
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class PartitionKeys {
      * form for two or more.
      *
      * @param components the serialized values of the partition key columns, in key order; at least one
-     * @return a new buffer positioned at 0
+     * @return for one component a duplicate of it (sharing its bytes), otherwise a new buffer positioned at 0
      * @throws InvalidRequestException when a component, or the whole key, is longer than {@link #MAX_KEY_LENGTH}
      */
     public static ByteBuffer serialize(List<ByteBuffer> components) {
@@ -40,9 +40,7 @@ public final class PartitionKeys {
         if (components.size() == 1) {
             ByteBuffer single = requireNonNull(components.get(0), "component 0 is null");
             checkLength(single.remaining());
-            ByteBuffer copy = ByteBuffer.allocate(single.remaining());
-            copy.put(single.duplicate()).flip();
-            return copy;
+            return single.duplicate();
         }
         return composite(components);
     }
@@ -76,8 +74,8 @@ public final class PartitionKeys {
      * Splits a serialized partition key into its components.
      *
      * @param key   the serialized key
-     * @param count the number of partition key columns; 1 returns the key itself (as a read-only view)
-     * @return read-only views of the components, in order
+     * @param count the number of partition key columns; 1 returns the key itself (a duplicate)
+     * @return views of the components (sharing the key's bytes), in order
      * @throws InvalidRequestException when the key is not a well-formed composite of {@code count} components
      */
     public static List<ByteBuffer> split(ByteBuffer key, int count) {
@@ -86,7 +84,7 @@ public final class PartitionKeys {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
         if (count == 1) {
-            return List.of(key.asReadOnlyBuffer());
+            return List.of(key.duplicate());
         }
         ByteBuffer in = key.duplicate();
         List<ByteBuffer> out = new ArrayList<>(count);
@@ -100,7 +98,7 @@ public final class PartitionKeys {
             }
             ByteBuffer c = in.slice();
             c.limit(length);
-            out.add(c.asReadOnlyBuffer());
+            out.add(c);
             in.position(in.position() + length);
             byte eoc = in.get();
             if (eoc != 0) {

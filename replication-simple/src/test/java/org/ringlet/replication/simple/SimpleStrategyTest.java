@@ -78,9 +78,10 @@ class SimpleStrategyTest extends ReplicationStrategyContractTest {
 
     @Test
     void messagesAreCassandras() {
+        ComponentConfig none = new ComponentConfig("ks", Map.of());
         assertEquals("SimpleStrategy requires a replication_factor strategy option.",
                 assertThrows(ConfigurationException.class,
-                        () -> factory.create(new ComponentConfig("ks", Map.of()), MapNodeContext.empty())).getMessage());
+                        () -> factory.create(none, MapNodeContext.empty())).getMessage());
         assertEquals("For input string: \"three\"", assertThrows(ConfigurationException.class,
                 () -> factory.normalizeForCreate(new ComponentConfig("ks", Map.of("replication_factor", "three")),
                         THREE)).getMessage());

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.ringlet.api.ComponentConfig;
 import org.ringlet.api.ComponentKind;
 import org.ringlet.api.NodeContext;
+import org.ringlet.api.error.ConfigurationException;
 import org.ringlet.api.ring.Partitioner;
 import org.ringlet.api.ring.PartitionerFactory;
 import org.ringlet.api.ring.Token;
 import org.ringlet.api.ring.TokenRange;
 import org.ringlet.api.runtime.RandomSource;
 import org.ringlet.api.testing.MapNodeContext;
-import org.ringlet.api.testing.SeededRandom;
+import org.ringlet.api.testing.SeededRandomSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +52,7 @@ public abstract class PartitionerContractTest {
 
     /** The node services the factory is given; by default a seeded random source only. */
     protected NodeContext context() {
-        return MapNodeContext.empty().with(RandomSource.class, new SeededRandom(42));
+        return MapNodeContext.empty().with(RandomSource.class, new SeededRandomSource(42));
     }
 
     /** The partitioner under test, from {@link #factory()} with no options. */
@@ -79,7 +80,7 @@ public abstract class PartitionerContractTest {
     @Provide
     Arbitrary<Token> tokens() {
         Arbitrary<Token> fromKeys = keys().map(this::tokenOf);
-        Arbitrary<Token> random = Arbitraries.longs().map(seed -> partitioner().randomToken(new SeededRandom(seed)));
+        Arbitrary<Token> random = Arbitraries.longs().map(seed -> partitioner().randomToken(new SeededRandomSource(seed)));
         return Arbitraries.oneOf(fromKeys, random);
     }
 
@@ -155,7 +156,7 @@ public abstract class PartitionerContractTest {
 
     @Test
     void garbageIsNotAToken() {
-        assertThrows(org.ringlet.api.error.ConfigurationException.class, () -> partitioner().fromString("not a token!"));
+        assertThrows(ConfigurationException.class, () -> partitioner().fromString("not a token!"));
     }
 
     @Property(tries = 200)
@@ -247,13 +248,13 @@ public abstract class PartitionerContractTest {
         Partitioner p = partitioner();
         Set<Token> taken = new HashSet<>();
         takenKeys.forEach(k -> taken.add(tokenOf(k)));
-        SortedSet<Token> first = p.randomTokens(count, new SeededRandom(seed), taken);
+        SortedSet<Token> first = p.randomTokens(count, new SeededRandomSource(seed), taken);
         assertEquals(count, first.size());
         for (Token t : first) {
             assertNotEquals(p.minimumToken(), t);
             assertTrue(!taken.contains(t));
         }
-        assertEquals(first, p.randomTokens(count, new SeededRandom(seed), taken));
+        assertEquals(first, p.randomTokens(count, new SeededRandomSource(seed), taken));
     }
 
     @Property(tries = 200)

@@ -63,7 +63,8 @@ public abstract class ReplicationStrategyContractTest {
 
     /** The strategy under test for {@code topology}. */
     protected ReplicationStrategy strategy(Topology topology) {
-        ComponentConfig config = factory().normalizeForCreate(new ComponentConfig(KEYSPACE, options(topology)), topology);
+        ComponentConfig given = new ComponentConfig(KEYSPACE, options(topology));
+        ComponentConfig config = factory().normalizeForCreate(given, topology);
         return factory().create(config, context(topology));
     }
 

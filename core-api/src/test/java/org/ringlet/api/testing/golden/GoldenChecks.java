@@ -45,7 +45,8 @@ public final class GoldenChecks {
                     List<UUID> actual = strategies.get(i).naturalReplicas(e.token(), ring.topology());
                     int index = i;
                     assertEquals(e.replicas().get(i), actual, () -> "ring " + ring.name() + ", "
-                            + ring.strategies().get(index) + ", token " + e.token() + " (golden line " + e.line() + ")");
+                            + ring.strategies().get(index) + ", token " + e.token()
+                            + " (golden line " + e.line() + ")");
                     checked++;
                 }
             }

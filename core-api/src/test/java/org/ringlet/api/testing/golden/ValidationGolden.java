@@ -38,7 +38,8 @@ public final class ValidationGolden {
      * @param error            the error message; null when it succeeded
      * @param line             the golden file line of the statement
      */
-    public record Case(String keyspace, String cassandraClass, Map<String, String> options, Map<String, String> previous,
+    public record Case(String keyspace, String cassandraClass, Map<String, String> options,
+                       Map<String, String> previous,
                        Map<String, String> storedOptions, List<String> warnings, String error, int line) {
     }
 
