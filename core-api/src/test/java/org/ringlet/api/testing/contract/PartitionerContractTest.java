@@ -102,7 +102,9 @@ public abstract class PartitionerContractTest {
             assertTrue(!alias.isBlank(), "blank alias");
             assertNotEquals(f.name(), alias, "an alias repeats the name");
         }
-        assertTrue(f.requiredServices().isEmpty() || context().find(RandomSource.class).isPresent());
+        for (Class<?> service : f.requiredServices()) {
+            assertTrue(context().find(service).isPresent(), "the test context lacks the required " + service);
+        }
     }
 
     @Property(tries = 200)
