@@ -66,8 +66,8 @@ public final class TableMetadata {
         }
         pk.sort(Comparator.comparingInt(ColumnMetadata::position));
         ck.sort(Comparator.comparingInt(ColumnMetadata::position));
-        st.sort(Comparator.comparing(ColumnMetadata::name));
-        rg.sort(Comparator.comparing(ColumnMetadata::name));
+        st.sort(Comparator.comparing(ColumnMetadata::name, TableMetadata::compareNames));
+        rg.sort(Comparator.comparing(ColumnMetadata::name, TableMetadata::compareNames));
         if (pk.isEmpty()) {
             throw new InvalidRequestException("No PRIMARY KEY specifed for table '" + name
                     + "' (exactly one required)");
@@ -86,6 +86,22 @@ public final class TableMetadata {
         this.columnsByName = Collections.unmodifiableMap(byName);
         this.droppedColumns = Collections.unmodifiableMap(new TreeMap<>(b.dropped));
         this.counter = byName.values().stream().anyMatch(c -> c.type().isCounter());
+    }
+
+    /** Cassandra's order of column names: their UTF-8 bytes, unsigned (that is, by code point). */
+    private static int compareNames(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static void checkPositions(List<ColumnMetadata> columns, String what) {
@@ -237,9 +253,17 @@ public final class TableMetadata {
         List<ByteBuffer> out = new ArrayList<>(partitionKey.size());
         ByteBuffer in = key.duplicate();
         for (int i = 0; i < partitionKey.size(); i++) {
-            int len = in.getShort() & 0xffff;
+            int len = in.remaining() >= 2 ? in.getShort() & 0xffff : -1;
+            if (len < 0 || len + 1 > in.remaining()) {
+                throw new IllegalArgumentException("invalid composite partition key of " + key.remaining()
+                        + " bytes for " + partitionKey.size() + " components");
+            }
             out.add(in.slice(in.position(), len));
             in.position(in.position() + len + 1);
+        }
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException("invalid composite partition key: " + in.remaining()
+                    + " trailing bytes");
         }
         return out;
     }
