@@ -76,7 +76,7 @@ public final class PartitionKeys {
      * @param key   the serialized key
      * @param count the number of partition key columns; 1 returns the key itself (a duplicate)
      * @return views of the components (sharing the key's bytes), in order
-     * @throws InvalidRequestException when the key is not a well-formed composite of {@code count} components
+     * @throws IllegalArgumentException when the key is not a well-formed composite of {@code count} components
      */
     public static List<ByteBuffer> split(ByteBuffer key, int count) {
         requireNonNull(key, "key is null");
@@ -127,8 +127,8 @@ public final class PartitionKeys {
         }
     }
 
-    private static InvalidRequestException malformed(ByteBuffer key, int count, String why) {
-        return new InvalidRequestException("Not a composite partition key of " + count + " components ("
+    private static IllegalArgumentException malformed(ByteBuffer key, int count, String why) {
+        return new IllegalArgumentException("Not a composite partition key of " + count + " components ("
                 + key.remaining() + " bytes): " + why);
     }
 }

@@ -67,8 +67,8 @@ public final class TableMetadata {
         }
         pk.sort(Comparator.comparingInt(ColumnMetadata::position));
         ck.sort(Comparator.comparingInt(ColumnMetadata::position));
-        st.sort(Comparator.comparing(ColumnMetadata::name));
-        rg.sort(Comparator.comparing(ColumnMetadata::name));
+        st.sort(Comparator.comparing(ColumnMetadata::name, TableMetadata::compareNames));
+        rg.sort(Comparator.comparing(ColumnMetadata::name, TableMetadata::compareNames));
         if (pk.isEmpty()) {
             throw new InvalidRequestException("No PRIMARY KEY specifed for table '" + name
                     + "' (exactly one required)");
@@ -87,6 +87,22 @@ public final class TableMetadata {
         this.columnsByName = Collections.unmodifiableMap(byName);
         this.droppedColumns = Collections.unmodifiableMap(new TreeMap<>(b.dropped));
         this.counter = byName.values().stream().anyMatch(c -> c.type().isCounter());
+    }
+
+    /** Cassandra's order of column names: their UTF-8 bytes, unsigned (that is, by code point). */
+    private static int compareNames(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static void checkPositions(List<ColumnMetadata> columns, String what) {
@@ -216,7 +232,11 @@ public final class TableMetadata {
         return PartitionKeys.serialize(components);
     }
 
-    /** The components of a serialized partition key (the inverse of {@link #serializePartitionKey}). */
+    /**
+     * The components of a serialized partition key (the inverse of {@link #serializePartitionKey}).
+     *
+     * @throws IllegalArgumentException when the key is not a well-formed key of this table
+     */
     public List<ByteBuffer> splitPartitionKey(ByteBuffer key) {
         return PartitionKeys.split(key, partitionKey.size());
     }

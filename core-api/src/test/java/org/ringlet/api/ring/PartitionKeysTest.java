@@ -54,10 +54,10 @@ class PartitionKeysTest {
 
     @Test
     void malformedCompositesAreRejected() {
-        assertThrows(InvalidRequestException.class, () -> PartitionKeys.split(bytes(0, 5, 1, 0), 2));
-        assertThrows(InvalidRequestException.class, () -> PartitionKeys.split(bytes(0, 1, 1, 9, 0, 1, 1, 0), 2));
-        assertThrows(InvalidRequestException.class, () -> PartitionKeys.split(bytes(0, 1, 1, 0, 0, 1, 1, 0, 5), 2));
-        assertThrows(InvalidRequestException.class, () -> PartitionKeys.split(bytes(0, 1, 1, 0), 2));
+        assertThrows(IllegalArgumentException.class, () -> PartitionKeys.split(bytes(0, 5, 1, 0), 2));
+        assertThrows(IllegalArgumentException.class, () -> PartitionKeys.split(bytes(0, 1, 1, 9, 0, 1, 1, 0), 2));
+        assertThrows(IllegalArgumentException.class, () -> PartitionKeys.split(bytes(0, 1, 1, 0, 0, 1, 1, 0, 5), 2));
+        assertThrows(IllegalArgumentException.class, () -> PartitionKeys.split(bytes(0, 1, 1, 0), 2));
     }
 
     @Test
