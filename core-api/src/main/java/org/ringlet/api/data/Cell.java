@@ -154,7 +154,18 @@ public final class Cell {
         if (a.localDeletionTime != b.localDeletionTime) {
             return a.localDeletionTime > b.localDeletionTime ? a : b;
         }
-        return Bytes.compareUnsigned(a.value, b.value) >= 0 ? a : b;
+        int c = Bytes.compareUnsigned(a.value, b.value);
+        if (c != 0) {
+            return c > 0 ? a : b;
+        }
+        // Cassandra keeps either one here; pick by the remaining fields so that reconciling is commutative
+        if (a.ttl != b.ttl) {
+            return a.ttl > b.ttl ? a : b;
+        }
+        if (a.counter != b.counter) {
+            return a.counter ? a : b;
+        }
+        return a;
     }
 
     /** A copy for another column name (RENAME of a clustering-free column is not allowed; used by tests). */
