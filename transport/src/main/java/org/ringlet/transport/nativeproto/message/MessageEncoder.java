@@ -3,6 +3,7 @@ package org.ringlet.transport.nativeproto.message;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Encodes a {@link ResponseFrame} into an {@link Envelope}: the warnings (v4+, with the Warning flag) and then
  * the message body from the codec of its opcode. A response that cannot be encoded (a bug or a result that the
  * protocol cannot carry) is replaced by a SERVER_ERROR on the same stream, so the client is answered and the
- * connection stays usable. Stateless and sharable.
+ * connection stays usable; an event that cannot be encoded is dropped. Stateless and sharable.
  */
 @ChannelHandler.Sharable
 public final class MessageEncoder extends MessageToMessageEncoder<ResponseFrame> {
@@ -29,6 +30,14 @@ public final class MessageEncoder extends MessageToMessageEncoder<ResponseFrame>
         try {
             out.add(encode(frame, body));
         } catch (RuntimeException e) {
+            if (frame.streamId() == ResponseFrame.EVENT_STREAM_ID) {
+                // An event nobody asked for: there is no request to answer, and an ERROR on stream -1 would
+                // confuse the driver. Drop it.
+                log.error("Cannot encode event {} for {}; dropping it", frame, ctx.channel(), e);
+                body.release();
+                out.add(Unpooled.EMPTY_BUFFER);
+                return;
+            }
             log.error("Cannot encode {} on {}; answering with a server error", frame, ctx.channel(), e);
             body.clear();
             ResponseFrame error = new ResponseFrame(frame.streamId(), frame.version(),

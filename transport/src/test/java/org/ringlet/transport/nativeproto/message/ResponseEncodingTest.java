@@ -328,6 +328,13 @@ class ResponseEncodingTest {
     }
 
     @Test
+    void anEventThatCannotBeEncodedIsDroppedRatherThanAnsweredOnStreamMinusOne() {
+        InetSocketAddress unresolved = InetSocketAddress.createUnresolved("node2.example", 9042);
+        assertBytes(new byte[0], encode(v4(-1, new ResponseMessage.EventMessage(
+                new Event.StatusChange("UP", unresolved)))));
+    }
+
+    @Test
     void theRefusalOfV1AndV2UsesTheirEightByteHeader() {
         byte[] out = encode(new ResponseFrame(5, 2, new ResponseMessage.ErrorMessage(
                 new org.ringlet.api.error.ProtocolException("nope"))));
