@@ -116,6 +116,21 @@ public final class Bytes {
         return frame(0x84, flags, stream, opcode, body);
     }
 
+    /**
+     * A protocol v5 segment around {@code payload}: 3-byte little-endian header, its CRC24, the payload, its
+     * CRC32 (little-endian). The checksums come from {@code Crc}, which its own test checks against a driver's.
+     */
+    public static byte[] segment(byte[] payload, boolean selfContained) {
+        int header = payload.length | (selfContained ? 1 << 17 : 0);
+        int headerCrc = org.ringlet.transport.nativeproto.frame.Crc.crc24(header, 3);
+        int payloadCrc = org.ringlet.transport.nativeproto.frame.Crc.crc32(
+                io.netty.buffer.Unpooled.wrappedBuffer(payload));
+        return Bytes.of().u8(header).u8(header >>> 8).u8(header >>> 16)
+                .u8(headerCrc).u8(headerCrc >>> 8).u8(headerCrc >>> 16)
+                .raw(payload)
+                .u8(payloadCrc).u8(payloadCrc >>> 8).u8(payloadCrc >>> 16).u8(payloadCrc >>> 24).build();
+    }
+
     public static String hex(byte[] bytes) {
         return HexFormat.ofDelimiter(" ").formatHex(bytes);
     }

@@ -17,16 +17,17 @@ import org.ringlet.api.error.ProtocolException;
  *   <li>The declared length is checked against the maximum frame size as soon as the header is complete, before
  *       any body byte is buffered: an oversized frame is skipped as it arrives (never held in memory) and answered
  *       with {@code 0x2200 Request is too big}; the connection stays usable.</li>
- *   <li>A version this server does not speak (v5 until it lands, DSE's 0x41/0x42, v6, v1/v2) is answered with
- *       {@code 0x000A} and {@link ProtocolVersion#invalidVersionMessage(int)} on the request's stream, in a header
- *       the client can read (v1/v2 get their own 8-byte header, everyone else the highest version we speak), once
- *       the frame's body has arrived; then the connection is closed so the driver retries with a lower
- *       version.</li>
+ *   <li>A version this server does not accept (DSE's 0x41/0x42, v6, v1/v2, or one the configuration excludes)
+ *       is answered with {@code 0x000A} and {@link ProtocolVersion#invalidVersionMessage} on the request's stream,
+ *       in a header the client can read (v1/v2 get their own 8-byte header, everyone else the highest version
+ *       accepted), once the frame's body has arrived; then the connection is closed so the driver retries with a
+ *       lower version.</li>
  *   <li>The first accepted frame fixes the connection's version; a frame of another version is refused.</li>
  *   <li>A negative length cannot be skipped: the answer is an error and the connection is closed.</li>
  * </ul>
  *
- * <p>Emits {@link Envelope}s and {@link RejectedFrame}s. Not sharable: one instance per connection.
+ * <p>Emits {@link Envelope}s and {@link RejectedFrame}s. Not sharable: one instance per connection. A v5 connection
+ * replaces it with a {@link SegmentDecoder} once STARTUP is answered.
  */
 public final class EnvelopeDecoder extends ByteToMessageDecoder {
     private final int maxFrameSize;
@@ -140,12 +141,12 @@ public final class EnvelopeDecoder extends ByteToMessageDecoder {
     }
 
     private String invalidVersionMessage(int versionNumber) {
-        if (ProtocolVersion.of(versionNumber).isPresent()) {
-            // A version we know but this server was configured not to accept.
-            return "Rejecting Protocol Version " + ProtocolVersion.of(versionNumber).get() + " < "
-                    + lowestAccepted() + ".";
+        ProtocolVersion known = ProtocolVersion.of(versionNumber).orElse(null);
+        if (known != null && !known.isAtLeast(lowestAccepted())) {
+            // An older version this server was configured to refuse (Cassandra's wording).
+            return "Rejecting Protocol Version " + known + " < " + lowestAccepted() + ".";
         }
-        return ProtocolVersion.invalidVersionMessage(versionNumber);
+        return ProtocolVersion.invalidVersionMessage(versionNumber, accepted);
     }
 
     private ProtocolVersion highestAccepted() {

@@ -1,17 +1,20 @@
 package org.ringlet.transport.nativeproto.frame;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The native protocol versions this server speaks. A connection's version is fixed by its first frame; every
- * other version number is refused with {@link #invalidVersionMessage(int)} so that drivers fall back to one of
- * these.
+ * other version number is refused with {@link #invalidVersionMessage(int, java.util.Collection)} so that drivers
+ * fall back to one of these. From v5 on, messages travel in checksummed segments once STARTUP is answered.
  */
 public enum ProtocolVersion {
     V3(3, "v3"),
-    V4(4, "v4");
+    V4(4, "v4"),
+    V5(5, "v5");
 
     private final int number;
     private final String description;
@@ -47,10 +50,15 @@ public enum ProtocolVersion {
         return Optional.empty();
     }
 
-    /** The entries of SUPPORTED's {@code PROTOCOL_VERSIONS}, e.g. {@code ["3/v3", "4/v4"]}. */
-    public static List<String> descriptions() {
+    /** Whether messages of this version travel in v5 segments after STARTUP is answered. */
+    public boolean usesSegments() {
+        return isAtLeast(V5);
+    }
+
+    /** The entries of SUPPORTED's {@code PROTOCOL_VERSIONS}, e.g. {@code ["3/v3", "4/v4", "5/v5"]}. */
+    public static List<String> descriptions(Collection<ProtocolVersion> versions) {
         List<String> out = new ArrayList<>();
-        for (ProtocolVersion v : values()) {
+        for (ProtocolVersion v : new TreeSet<>(versions)) {
             out.add(v.toString());
         }
         return List.copyOf(out);
@@ -58,14 +66,16 @@ public enum ProtocolVersion {
 
     /**
      * The message drivers look for to downgrade: {@code Invalid or unsupported protocol version (N); supported
-     * versions are (3/v3, 4/v4)}. Python and Java match on its wording; keep it exact.
+     * versions are (3/v3, 4/v4, 5/v5)}. Python and Java match on its wording; keep it exact.
+     *
+     * @param supported the versions this server accepts
      */
-    public static String invalidVersionMessage(int requested) {
+    public static String invalidVersionMessage(int requested, Collection<ProtocolVersion> supported) {
         return "Invalid or unsupported protocol version (" + requested + "); supported versions are ("
-                + String.join(", ", descriptions()) + ")";
+                + String.join(", ", descriptions(supported)) + ")";
     }
 
-    /** {@code "4/v4"}: the form SUPPORTED and error messages use. */
+    /** {@code "4/v4"}: the form SUPPORTED and error messages use (never "beta": drivers would skip it). */
     @Override
     public String toString() {
         return number + "/" + description;

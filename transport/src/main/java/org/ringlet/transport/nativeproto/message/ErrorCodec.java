@@ -1,5 +1,11 @@
 package org.ringlet.transport.nativeproto.message;
 
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 import io.netty.buffer.ByteBuf;
 import org.ringlet.api.cluster.WriteType;
 import org.ringlet.api.error.AlreadyExistsException;
@@ -9,6 +15,7 @@ import org.ringlet.api.error.FunctionFailureException;
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.error.ReadFailureException;
 import org.ringlet.api.error.ReadTimeoutException;
+import org.ringlet.api.error.RequestFailureReason;
 import org.ringlet.api.error.RingletException;
 import org.ringlet.api.error.ServerError;
 import org.ringlet.api.error.UnavailableException;
@@ -25,7 +32,8 @@ import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
  *
  * <p>Older versions get what they can read, as Cassandra sends them: in v3, read/write failures become
  * timeouts and function or CDC failures become invalid requests; up to v4, an unknown CAS outcome is a
- * {@code CAS} write timeout.
+ * {@code CAS} write timeout. From v5, failures carry a reason per replica and CAS write timeouts their
+ * contentions.
  */
 final class ErrorCodec implements ResponseCodec<ResponseMessage.ErrorMessage> {
     static final ErrorCodec INSTANCE = new ErrorCodec();
@@ -51,6 +59,9 @@ final class ErrorCodec implements ResponseCodec<ResponseMessage.ErrorMessage> {
                 out.writeInt(w.received());
                 out.writeInt(w.blockFor());
                 Wire.writeString(w.writeType().name(), out);
+                if (w.writeType() == WriteType.CAS && version.isAtLeast(ProtocolVersion.V5)) {
+                    out.writeShort(w.contentions());
+                }
             }
             case READ_TIMEOUT -> {
                 ReadTimeoutException r = (ReadTimeoutException) e;
@@ -64,7 +75,7 @@ final class ErrorCodec implements ResponseCodec<ResponseMessage.ErrorMessage> {
                 Wire.writeConsistency(r.consistency(), out);
                 out.writeInt(r.received());
                 out.writeInt(r.blockFor());
-                out.writeInt(r.failures().size());
+                writeFailures(r.failures(), out, version);
                 out.writeByte(r.dataPresent() ? 1 : 0);
             }
             case WRITE_FAILURE -> {
@@ -72,7 +83,7 @@ final class ErrorCodec implements ResponseCodec<ResponseMessage.ErrorMessage> {
                 Wire.writeConsistency(w.consistency(), out);
                 out.writeInt(w.received());
                 out.writeInt(w.blockFor());
-                out.writeInt(w.failures().size());
+                writeFailures(w.failures(), out, version);
                 Wire.writeString(w.writeType().name(), out);
             }
             case FUNCTION_FAILURE -> {
@@ -95,6 +106,23 @@ final class ErrorCodec implements ResponseCodec<ResponseMessage.ErrorMessage> {
             }
             default -> {
                 // code and message only
+            }
+        }
+    }
+
+    /**
+     * The failures of a read or write: their number up to v4; from v5 the reason map {@code [int] n} then n
+     * times {@code [inetaddr][short] reason}, in a stable order.
+     */
+    private static void writeFailures(Map<InetAddress, RequestFailureReason> failures, ByteBuf out,
+                                      ProtocolVersion version) {
+        out.writeInt(failures.size());
+        if (version.isAtLeast(ProtocolVersion.V5)) {
+            List<Map.Entry<InetAddress, RequestFailureReason>> sorted = new ArrayList<>(failures.entrySet());
+            sorted.sort(Comparator.comparing(entry -> entry.getKey().getHostAddress()));
+            for (Map.Entry<InetAddress, RequestFailureReason> entry : sorted) {
+                Wire.writeInetAddr(entry.getKey(), out);
+                out.writeShort(entry.getValue().code());
             }
         }
     }
@@ -133,7 +161,7 @@ final class ErrorCodec implements ResponseCodec<ResponseMessage.ErrorMessage> {
                 return new InvalidRequestException(e.getMessage(), e);
             }
         }
-        if (e instanceof CasWriteUnknownException c) {
+        if (e instanceof CasWriteUnknownException c && !version.isAtLeast(ProtocolVersion.V5)) {
             return new WriteTimeoutException(WriteType.CAS, c.consistency(), c.received(), c.blockFor());
         }
         return e;

@@ -59,7 +59,8 @@ public final class MessageDecoder extends MessageToMessageDecoder<Envelope> {
             throw new ProtocolException("Wrong protocol direction (expected REQUEST, got RESPONSE) for opcode "
                     + opcode.describe());
         }
-        if (header.hasFlag(EnvelopeHeader.FLAG_COMPRESSED)) {
+        // From v5 on, compression belongs to the segments and the envelope's flag is ignored.
+        if (header.hasFlag(EnvelopeHeader.FLAG_COMPRESSED) && !version.usesSegments()) {
             throw new ProtocolException("The frame is flagged as compressed, but no compression was negotiated "
                     + "in STARTUP");
         }

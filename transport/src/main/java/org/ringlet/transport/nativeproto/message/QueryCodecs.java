@@ -16,7 +16,9 @@ import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 /**
  * Decoders of the statement requests (QUERY, PREPARE, EXECUTE, BATCH) and of their shared query parameters
  * (section 4.1.4): {@code <consistency><flags>[<n>[name_1]<value_1>…][<page_size>][<paging_state>]
- * [<serial_consistency>][<timestamp>]}, flags a byte up to v4.
+ * [<serial_consistency>][<timestamp>]}, flags a byte up to v4; v5 makes the flags an int and appends
+ * {@code [<keyspace>][<now_in_seconds>]}, adds flags and a keyspace to PREPARE and the result-metadata id to
+ * EXECUTE.
  */
 public final class QueryCodecs {
     public static final int FLAG_VALUES = 0x01;
@@ -26,11 +28,18 @@ public final class QueryCodecs {
     public static final int FLAG_SERIAL_CONSISTENCY = 0x10;
     public static final int FLAG_TIMESTAMP = 0x20;
     public static final int FLAG_NAMES = 0x40;
+    /** v5: a per-request keyspace follows. */
+    public static final int FLAG_KEYSPACE = 0x80;
+    /** v5: a "now" in seconds follows. */
+    public static final int FLAG_NOW_IN_SECONDS = 0x100;
+    /** v5 PREPARE: a keyspace follows. */
+    public static final int PREPARE_FLAG_KEYSPACE = 0x01;
 
     /** Flags that make no sense in a BATCH and that the spec requires to be zero. */
     private static final int BATCH_FORBIDDEN_FLAGS = FLAG_VALUES | FLAG_SKIP_METADATA | FLAG_PAGE_SIZE
             | FLAG_PAGING_STATE;
     private static final int KNOWN_FLAGS_V4 = 0x7F;
+    private static final int KNOWN_FLAGS_V5 = 0x1FF;
 
     private QueryCodecs() {
     }
@@ -41,14 +50,28 @@ public final class QueryCodecs {
         return new RequestMessage.Query(query, readQueryParameters(body, version));
     };
 
-    /** {@code <query: [long string]>}. */
-    static final RequestCodec<RequestMessage.Prepare> PREPARE =
-            (body, version) -> new RequestMessage.Prepare(Wire.readLongString(body), null);
+    /** {@code <query: [long string]>}; v5 adds {@code <flags: [int]>[<keyspace: [string]>]}. */
+    static final RequestCodec<RequestMessage.Prepare> PREPARE = (body, version) -> {
+        String query = Wire.readLongString(body);
+        String keyspace = null;
+        if (version.isAtLeast(ProtocolVersion.V5)) {
+            int flags = Wire.readInt(body);
+            if ((flags & ~PREPARE_FLAG_KEYSPACE) != 0) {
+                throw new ProtocolException("Unknown PREPARE flags 0x" + Integer.toHexString(flags
+                        & ~PREPARE_FLAG_KEYSPACE));
+            }
+            if ((flags & PREPARE_FLAG_KEYSPACE) != 0) {
+                keyspace = Wire.readString(body);
+            }
+        }
+        return new RequestMessage.Prepare(query, keyspace);
+    };
 
-    /** {@code <id: [short bytes]><query_parameters>}. */
+    /** {@code <id: [short bytes]>}, v5 {@code <result_metadata_id: [short bytes]>}, {@code <query_parameters>}. */
     static final RequestCodec<RequestMessage.Execute> EXECUTE = (body, version) -> {
         byte[] id = Wire.readShortBytes(body);
-        return new RequestMessage.Execute(id, null, readQueryParameters(body, version));
+        byte[] resultMetadataId = version.isAtLeast(ProtocolVersion.V5) ? Wire.readShortBytes(body) : null;
+        return new RequestMessage.Execute(id, resultMetadataId, readQueryParameters(body, version));
     };
 
     /**
@@ -81,7 +104,7 @@ public final class QueryCodecs {
             statements.add(new BatchRequest.Statement(query, id, values));
         }
         ConsistencyLevel consistency = Wire.readConsistency(body);
-        int flags = Wire.readByte(body);
+        int flags = readFlags(body, version);
         if ((flags & BATCH_FORBIDDEN_FLAGS) != 0) {
             throw new ProtocolException("Invalid BATCH flags 0x" + Integer.toHexString(flags)
                     + ": values, skip_metadata, page_size and paging_state do not apply to a batch");
@@ -90,19 +113,19 @@ public final class QueryCodecs {
             throw new ProtocolException("Named values are not supported in BATCH (they cannot be decoded: the "
                     + "flag follows the values); send positional values");
         }
-        checkUnknownFlags(flags);
         ConsistencyLevel serial = (flags & FLAG_SERIAL_CONSISTENCY) != 0 ? Wire.readConsistency(body) : null;
         long timestamp = (flags & FLAG_TIMESTAMP) != 0 ? readTimestamp(body) : QueryOptions.NO_TIMESTAMP;
+        String keyspace = (flags & FLAG_KEYSPACE) != 0 ? Wire.readString(body) : null;
+        int now = (flags & FLAG_NOW_IN_SECONDS) != 0 ? Wire.readInt(body) : QueryOptions.NO_NOW;
         QueryOptions options = new QueryOptions(consistency, BoundValues.none(), false, -1, null, serial,
-                timestamp, null, QueryOptions.NO_NOW);
+                timestamp, keyspace, now);
         return new RequestMessage.Batch(new BatchRequest(type, statements, options));
     };
 
     /** Reads {@code <query_parameters>}. */
     public static QueryOptions readQueryParameters(ByteBuf body, ProtocolVersion version) {
         ConsistencyLevel consistency = Wire.readConsistency(body);
-        int flags = Wire.readByte(body);
-        checkUnknownFlags(flags);
+        int flags = readFlags(body, version);
         BoundValues values = (flags & FLAG_VALUES) != 0
                 ? readValues(body, version, (flags & FLAG_NAMES) != 0)
                 : BoundValues.none();
@@ -117,14 +140,21 @@ public final class QueryCodecs {
         ByteBuffer pagingState = (flags & FLAG_PAGING_STATE) != 0 ? Wire.readBytes(body) : null;
         ConsistencyLevel serial = (flags & FLAG_SERIAL_CONSISTENCY) != 0 ? Wire.readConsistency(body) : null;
         long timestamp = (flags & FLAG_TIMESTAMP) != 0 ? readTimestamp(body) : QueryOptions.NO_TIMESTAMP;
-        return new QueryOptions(consistency, values, skipMetadata, pageSize, pagingState, serial, timestamp, null,
-                QueryOptions.NO_NOW);
+        String keyspace = (flags & FLAG_KEYSPACE) != 0 ? Wire.readString(body) : null;
+        int now = (flags & FLAG_NOW_IN_SECONDS) != 0 ? Wire.readInt(body) : QueryOptions.NO_NOW;
+        return new QueryOptions(consistency, values, skipMetadata, pageSize, pagingState, serial, timestamp,
+                keyspace, now);
     }
 
-    private static void checkUnknownFlags(int flags) {
-        if ((flags & ~KNOWN_FLAGS_V4) != 0) {
-            throw new ProtocolException("Unknown query flags 0x" + Integer.toHexString(flags & ~KNOWN_FLAGS_V4));
+    /** The flags: a {@code [byte]} up to v4, an {@code [int]} from v5, with no bit the version does not define. */
+    private static int readFlags(ByteBuf body, ProtocolVersion version) {
+        boolean v5 = version.isAtLeast(ProtocolVersion.V5);
+        int flags = v5 ? Wire.readInt(body) : Wire.readByte(body);
+        int known = v5 ? KNOWN_FLAGS_V5 : KNOWN_FLAGS_V4;
+        if ((flags & ~known) != 0) {
+            throw new ProtocolException("Unknown query flags 0x" + Integer.toHexString(flags & ~known));
         }
+        return flags;
     }
 
     private static long readTimestamp(ByteBuf body) {

@@ -11,8 +11,8 @@ import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 
 /**
  * Encodes RESULT bodies (section 4.2.5): {@code [int] kind} then Void, Rows (metadata, row count, values),
- * Set_keyspace, Prepared (id, bind-marker metadata with partition-key indexes, result metadata) or
- * Schema_change.
+ * Set_keyspace, Prepared (id, v5 result-metadata id, bind-marker metadata with partition-key indexes, result
+ * metadata) or Schema_change.
  */
 public final class ResultCodec implements ResponseCodec<ResponseMessage.ResultMessage> {
     static final ResultCodec INSTANCE = new ResultCodec();
@@ -26,6 +26,8 @@ public final class ResultCodec implements ResponseCodec<ResponseMessage.ResultMe
     public static final int FLAG_GLOBAL_TABLES_SPEC = 0x0001;
     public static final int FLAG_HAS_MORE_PAGES = 0x0002;
     public static final int FLAG_NO_METADATA = 0x0004;
+    /** v5: the result metadata changed since PREPARE; the new result-metadata id follows the paging state. */
+    public static final int FLAG_METADATA_CHANGED = 0x0008;
 
     private ResultCodec() {
     }
@@ -54,7 +56,10 @@ public final class ResultCodec implements ResponseCodec<ResponseMessage.ResultMe
 
     private static void writeRows(Result.Rows rows, boolean skipMetadata, ByteBuf out, ProtocolVersion version) {
         List<ColumnSpec> columns = rows.columns();
-        writeResultMetadata(columns, rows.pagingState(), skipMetadata, out, version);
+        // v5: when the columns changed since the client prepared, it gets the new id and the full metadata.
+        byte[] newMetadataId = version.isAtLeast(ProtocolVersion.V5) ? rows.metadataId() : null;
+        writeResultMetadata(columns, rows.pagingState(), newMetadataId, skipMetadata && newMetadataId == null, out,
+                version);
         out.writeInt(rows.rows().size());
         int width = columns.size();
         int index = 0;
@@ -71,20 +76,25 @@ public final class ResultCodec implements ResponseCodec<ResponseMessage.ResultMe
     }
 
     /**
-     * {@code <flags><columns_count>[<paging_state>][<global_table_spec>?<col_spec_1>…<col_spec_n>]}.
+     * {@code <flags><columns_count>[<paging_state>][<new_metadata_id>][<global_table_spec>?<col_spec_1>…
+     * <col_spec_n>]}.
      *
-     * @param pagingState the state of the next page, or null on the last page
-     * @param noMetadata  whether to leave out the column specifications (the client asked to skip them)
+     * @param pagingState   the state of the next page, or null on the last page
+     * @param newMetadataId the new result-metadata id (v5, Metadata_changed), or null
+     * @param noMetadata    whether to leave out the column specifications (the client asked to skip them)
      */
-    static void writeResultMetadata(List<ColumnSpec> columns, ByteBuffer pagingState, boolean noMetadata,
-                                    ByteBuf out, ProtocolVersion version) {
+    static void writeResultMetadata(List<ColumnSpec> columns, ByteBuffer pagingState, byte[] newMetadataId,
+                                    boolean noMetadata, ByteBuf out, ProtocolVersion version) {
         boolean global = !noMetadata && sameTable(columns);
         int flags = (global ? FLAG_GLOBAL_TABLES_SPEC : 0) | (pagingState != null ? FLAG_HAS_MORE_PAGES : 0)
-                | (noMetadata ? FLAG_NO_METADATA : 0);
+                | (noMetadata ? FLAG_NO_METADATA : 0) | (newMetadataId != null ? FLAG_METADATA_CHANGED : 0);
         out.writeInt(flags);
         out.writeInt(columns.size());
         if (pagingState != null) {
             Wire.writeBytes(pagingState, out);
+        }
+        if (newMetadataId != null) {
+            Wire.writeShortBytes(newMetadataId, out);
         }
         if (!noMetadata) {
             writeColumnSpecs(columns, global, out, version);
@@ -93,6 +103,9 @@ public final class ResultCodec implements ResponseCodec<ResponseMessage.ResultMe
 
     private static void writePrepared(Result.Prepared prepared, ByteBuf out, ProtocolVersion version) {
         Wire.writeShortBytes(prepared.id(), out);
+        if (version.isAtLeast(ProtocolVersion.V5)) {
+            Wire.writeShortBytes(prepared.resultMetadataId(), out);
+        }
         List<ColumnSpec> bind = prepared.bindVariables();
         boolean global = sameTable(bind);
         out.writeInt(global ? FLAG_GLOBAL_TABLES_SPEC : 0);
@@ -111,7 +124,7 @@ public final class ResultCodec implements ResponseCodec<ResponseMessage.ResultMe
         writeColumnSpecs(bind, global, out, version);
         // Statements that return no rows describe an empty result: No_metadata and zero columns.
         List<ColumnSpec> resultColumns = prepared.resultColumns();
-        writeResultMetadata(resultColumns, null, resultColumns.isEmpty(), out, version);
+        writeResultMetadata(resultColumns, null, null, resultColumns.isEmpty(), out, version);
     }
 
     private static void writeColumnSpecs(List<ColumnSpec> columns, boolean global, ByteBuf out,

@@ -15,7 +15,7 @@ import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 /**
  * Writes a CQL type as the protocol's {@code [option]} (section 4.2.5.2). A clustering column's DESC order is not
  * part of the type clients see, so {@link ReversedType} is unwrapped. Types a version does not know are sent as
- * custom types with Cassandra's marshal class name, as Cassandra does: {@code duration} up to v4, {@code date},
+ * custom types with Cassandra's marshal class name, as Cassandra does: {@code duration} before v5, {@code date},
  * {@code time}, {@code smallint} and {@code tinyint} in v3, and {@code vector} always.
  */
 public final class TypeCodec {
@@ -85,7 +85,7 @@ public final class TypeCodec {
 
     private static String customNameIfUnknown(NativeType type, ProtocolVersion version) {
         return switch (type.kind()) {
-            case DURATION -> MARSHAL + "DurationType";
+            case DURATION -> version.isAtLeast(ProtocolVersion.V5) ? null : MARSHAL + "DurationType";
             case DATE -> version.isAtLeast(ProtocolVersion.V4) ? null : MARSHAL + "SimpleDateType";
             case TIME -> version.isAtLeast(ProtocolVersion.V4) ? null : MARSHAL + "TimeType";
             case SMALLINT -> version.isAtLeast(ProtocolVersion.V4) ? null : MARSHAL + "ShortType";

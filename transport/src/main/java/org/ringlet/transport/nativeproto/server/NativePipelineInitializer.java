@@ -11,6 +11,8 @@ import org.ringlet.api.query.QueryHandler;
 import org.ringlet.transport.nativeproto.frame.EnvelopeDecoder;
 import org.ringlet.transport.nativeproto.frame.EnvelopeEncoder;
 import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
+import org.ringlet.transport.nativeproto.frame.SegmentDecoder;
+import org.ringlet.transport.nativeproto.frame.SegmentEncoder;
 import org.ringlet.transport.nativeproto.message.MessageDecoder;
 import org.ringlet.transport.nativeproto.message.MessageEncoder;
 
@@ -28,8 +30,9 @@ import static java.util.Objects.requireNonNull;
  *   requestHandler   — runs requests, writes ResponseFrames, in-flight limit
  * </pre>
  *
- * Protocol v5 will replace {@link #FRAME_DECODER} and {@link #ENVELOPE_ENCODER} with segment codecs once the
- * STARTUP answer is flushed; the message layer above them works on envelopes and does not change.
+ * A protocol v5 connection replaces {@link #FRAME_DECODER} and {@link #ENVELOPE_ENCODER} with {@link
+ * #SEGMENT_DECODER} and {@link #SEGMENT_ENCODER} once its STARTUP is answered ({@link #useSegments}); the message
+ * layer above them works on envelopes and does not change.
  */
 public final class NativePipelineInitializer extends ChannelInitializer<Channel> {
     public static final String CONNECTION_LIMIT = "connectionLimit";
@@ -38,10 +41,13 @@ public final class NativePipelineInitializer extends ChannelInitializer<Channel>
     public static final String MESSAGE_ENCODER = "messageEncoder";
     public static final String MESSAGE_DECODER = "messageDecoder";
     public static final String REQUEST_HANDLER = "requestHandler";
+    public static final String SEGMENT_DECODER = "segmentDecoder";
+    public static final String SEGMENT_ENCODER = "segmentEncoder";
 
     private static final EnvelopeEncoder ENVELOPE_ENCODER_INSTANCE = new EnvelopeEncoder();
     private static final MessageEncoder MESSAGE_ENCODER_INSTANCE = new MessageEncoder();
     private static final MessageDecoder MESSAGE_DECODER_INSTANCE = new MessageDecoder();
+    private static final SegmentEncoder SEGMENT_ENCODER_INSTANCE = new SegmentEncoder();
 
     private final NativeTransportConfig config;
     private final QueryHandler queryHandler;
@@ -77,7 +83,18 @@ public final class NativePipelineInitializer extends ChannelInitializer<Channel>
         p.addLast(MESSAGE_ENCODER, MESSAGE_ENCODER_INSTANCE);
         p.addLast(MESSAGE_DECODER, MESSAGE_DECODER_INSTANCE);
         p.addLast(REQUEST_HANDLER, new RequestHandler(queryHandler, requestExecutor, tracker, protocolVersions,
-                config.maxRequestsPerConnection()));
+                config.maxRequestsPerConnection(), config.maxFrameSize()));
+    }
+
+    /**
+     * Switches a connection to v5 segments, in both directions. Called on the connection's event loop right after
+     * the answer to its STARTUP was written (that answer still goes out as a plain envelope); the client frames
+     * everything it sends after reading it. Bytes already read past the STARTUP move to the segment decoder.
+     */
+    static void useSegments(ChannelPipeline p, int maxFrameSize, ProtocolVersion version) {
+        p.addAfter(FRAME_DECODER, SEGMENT_DECODER, new SegmentDecoder(maxFrameSize, version));
+        p.remove(FRAME_DECODER);
+        p.replace(ENVELOPE_ENCODER, SEGMENT_ENCODER, SEGMENT_ENCODER_INSTANCE);
     }
 
     /** Open connections, as counted for the connection limits. */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The CQL native protocol server (v3 and v4) on Netty. Owns its event loops (the only threads it creates),
+ * The CQL native protocol server (v3, v4 and v5) on Netty. Owns its event loops (the only threads it creates),
  * registers for the query handler's events while running, and calls the query handler on the request executor.
  *
  * <p>{@link #start()} binds {@code rpc_address:native_transport_port} (port 0 picks a free port, see

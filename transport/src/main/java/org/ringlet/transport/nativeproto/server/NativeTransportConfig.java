@@ -10,6 +10,8 @@ import org.ringlet.api.ComponentConfig;
 import org.ringlet.api.error.ConfigurationException;
 import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The options of the native protocol server, read from its {@link ComponentConfig} under their
  * {@code cassandra.yaml} names where Cassandra has the concept.
@@ -30,12 +32,16 @@ import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
  *                                     {@code THROW_ON_OVERLOAD=1}, gets 0x1001 Overloaded (default 1024)
  * @param allowOlderProtocols          {@code native_transport_allow_older_protocols}: whether protocol v3 is
  *                                     accepted besides v4 (default true)
+ * @param maxProtocolVersion           {@code native_transport_max_negotiable_protocol_version}: the highest
+ *                                     version accepted, 4 or 5 (default 5); with 4, v5 is refused as unknown
+ *                                     versions are and drivers settle on v4
  * @param ioThreads                    {@code native_transport_io_threads} (Ringlet's own): Netty event loop threads
  *                                     (default: the number of processors)
  */
 public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSize, int maxConnections,
                                     int maxConnectionsPerIp, int maxRequestsPerConnection,
-                                    boolean allowOlderProtocols, int ioThreads) {
+                                    boolean allowOlderProtocols, ProtocolVersion maxProtocolVersion,
+                                    int ioThreads) {
     public static final String RPC_ADDRESS = "rpc_address";
     public static final String PORT = "native_transport_port";
     public static final String MAX_FRAME_SIZE = "native_transport_max_frame_size";
@@ -44,6 +50,7 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
     public static final String MAX_CONNECTIONS_PER_IP = "native_transport_max_concurrent_connections_per_ip";
     public static final String MAX_REQUESTS_PER_CONNECTION = "native_transport_max_requests_per_connection";
     public static final String ALLOW_OLDER_PROTOCOLS = "native_transport_allow_older_protocols";
+    public static final String MAX_PROTOCOL_VERSION = "native_transport_max_negotiable_protocol_version";
     public static final String IO_THREADS = "native_transport_io_threads";
 
     public static final String DEFAULT_RPC_ADDRESS = "127.0.0.1";
@@ -76,20 +83,26 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
             throw new ConfigurationException("Option '" + MAX_REQUESTS_PER_CONNECTION
                     + "' must be at least 1, got " + maxRequestsPerConnection);
         }
+        requireNonNull(maxProtocolVersion, "maxProtocolVersion is null");
+        if (!maxProtocolVersion.isAtLeast(ProtocolVersion.V4)) {
+            throw new ConfigurationException("Option '" + MAX_PROTOCOL_VERSION + "' must be 4 or 5, got "
+                    + maxProtocolVersion.number());
+        }
         if (ioThreads < 1) {
             throw new ConfigurationException("Option '" + IO_THREADS + "' must be at least 1, got " + ioThreads);
         }
     }
 
-    /** The protocol versions accepted: v3 and v4, or only the highest when older protocols are refused. */
+    /** The protocol versions accepted: from v3 (or v4 without older protocols) up to the maximum. */
     public Set<ProtocolVersion> acceptedVersions() {
-        return allowOlderProtocols ? EnumSet.allOf(ProtocolVersion.class) : EnumSet.of(ProtocolVersion.highest());
+        return EnumSet.range(allowOlderProtocols ? ProtocolVersion.V3 : ProtocolVersion.V4, maxProtocolVersion);
     }
 
     /** The defaults, listening on {@code 127.0.0.1:port}. */
     public static NativeTransportConfig defaults(int port) {
         return new NativeTransportConfig(DEFAULT_RPC_ADDRESS, port, DEFAULT_MAX_FRAME_SIZE, -1, -1,
-                DEFAULT_MAX_REQUESTS_PER_CONNECTION, true, Runtime.getRuntime().availableProcessors());
+                DEFAULT_MAX_REQUESTS_PER_CONNECTION, true, ProtocolVersion.highest(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -119,7 +132,14 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
                 config.getInt(MAX_CONNECTIONS_PER_IP, -1),
                 config.getInt(MAX_REQUESTS_PER_CONNECTION, DEFAULT_MAX_REQUESTS_PER_CONNECTION),
                 config.getBoolean(ALLOW_OLDER_PROTOCOLS, true),
+                maxProtocolVersion(config),
                 config.getInt(IO_THREADS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static ProtocolVersion maxProtocolVersion(ComponentConfig config) {
+        int n = config.getInt(MAX_PROTOCOL_VERSION, ProtocolVersion.highest().number());
+        return ProtocolVersion.of(n).filter(v -> v.isAtLeast(ProtocolVersion.V4)).orElseThrow(
+                () -> new ConfigurationException("Option '" + MAX_PROTOCOL_VERSION + "' must be 4 or 5, got " + n));
     }
 
     /**

@@ -27,7 +27,7 @@ public final class NativeTransportFactory implements TransportFactory {
 
     @Override
     public String description() {
-        return "CQL native protocol server (protocol v3 and v4) on Netty";
+        return "CQL native protocol server (protocol v3, v4 and v5) on Netty";
     }
 
     @Override

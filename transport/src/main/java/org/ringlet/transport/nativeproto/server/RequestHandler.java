@@ -17,6 +17,7 @@ import org.ringlet.api.query.QueryHandler;
 import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 import org.ringlet.transport.nativeproto.frame.RejectedFrame;
 import org.ringlet.transport.nativeproto.message.RequestFrame;
+import org.ringlet.transport.nativeproto.message.RequestMessage;
 import org.ringlet.transport.nativeproto.message.ResponseFrame;
 import org.ringlet.transport.nativeproto.message.ResponseMessage;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final ConnectionTracker tracker;
     private final List<String> protocolVersions;
     private final int maxInFlight;
+    private final int maxFrameSize;
     private final ArrayDeque<RequestFrame> pending = new ArrayDeque<>();
 
     private ChannelHandlerContext ctx;
@@ -55,7 +57,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private boolean draining;
 
     RequestHandler(QueryHandler queryHandler, Executor requestExecutor, ConnectionTracker tracker,
-                   List<String> protocolVersions, int maxInFlight) {
+                   List<String> protocolVersions, int maxInFlight, int maxFrameSize) {
         this.queryHandler = requireNonNull(queryHandler, "queryHandler is null");
         this.requestExecutor = requireNonNull(requestExecutor, "requestExecutor is null");
         this.tracker = requireNonNull(tracker, "tracker is null");
@@ -64,6 +66,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
+        this.maxFrameSize = maxFrameSize;
     }
 
     @Override
@@ -137,6 +140,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         ResponseFrame out = error == null ? response : processor.errorFrame(frame, error);
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(out);
+            if (frame.message() instanceof RequestMessage.Startup && out.message() instanceof ResponseMessage.Ready
+                    && frame.version().usesSegments()) {
+                NativePipelineInitializer.useSegments(ctx.pipeline(), maxFrameSize, frame.version());
+            }
         }
         drainPending();
     }

@@ -183,6 +183,19 @@ final class FakeNode implements QueryHandler {
         return add(t);
     }
 
+    /** Adds a regular column to a table, as ALTER TABLE … ADD would, and pushes the event. */
+    void addColumn(String keyspace, String name, String definition) {
+        FakeTable t = tables.get(keyspace + "." + name);
+        int space = definition.indexOf(' ');
+        t.columns.add(new ColumnSpec(keyspace, name, definition.substring(0, space),
+                org.ringlet.api.types.CqlTypeParser.parse(definition.substring(space + 1))));
+        tables.get("system_schema.columns").insert("keyspace_name", keyspace, "table_name", name,
+                "column_name", definition.substring(0, space), "clustering_order", "none",
+                "column_name_bytes", ByteBuffer.wrap(definition.substring(0, space).getBytes(StandardCharsets.UTF_8)),
+                "kind", "regular", "position", -1, "type", definition.substring(space + 1));
+        fire(new Event.SchemaChangeEvent(SchemaChange.table(SchemaChange.Change.UPDATED, keyspace, name)));
+    }
+
     /** Creates a table as another client would, and pushes the event. */
     void createTableElsewhere(String keyspace, String name) {
         createUserTable(keyspace, name, "k int", "c int", "w text");
@@ -205,7 +218,7 @@ final class FakeNode implements QueryHandler {
     @Override
     public CompletionStage<Response> query(ClientState state, String query, QueryOptions options) {
         queries.add(query);
-        return run(() -> statement(state, query, options.values(), options));
+        return run(() -> statement(state, query, options.values(), options, null));
     }
 
     @Override
@@ -232,7 +245,7 @@ final class FakeNode implements QueryHandler {
                         + " not found");
             }
             String query = entry.substring(entry.indexOf('|') + 1);
-            return statement(state, query, options.values(), options);
+            return statement(state, query, options.values(), options, resultMetadataId);
         });
     }
 
@@ -285,7 +298,14 @@ final class FakeNode implements QueryHandler {
     private static final Pattern USE = Pattern.compile("(?i)use\\s+(\"?)(\\w+)\\1");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(\\w+)\\.(\\w+).*");
 
-    private Response statement(ClientState state, String query, BoundValues values, QueryOptions options) {
+    /**
+     * Runs a statement.
+     *
+     * @param resultMetadataId for an EXECUTE in protocol v5, the result-metadata id the client holds; when the
+     *                         table's columns changed since, the rows carry the new id (Metadata_changed)
+     */
+    private Response statement(ClientState state, String query, BoundValues values, QueryOptions options,
+                               byte[] resultMetadataId) {
         String text = query.strip();
         if (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1).strip();
@@ -320,7 +340,12 @@ final class FakeNode implements QueryHandler {
             select.apply(values);
             return Response.of(new Result.Void());
         }
-        return Response.of(select.page(values, options));
+        Result.Rows rows = select.page(values, options);
+        byte[] current = md5(select.resultColumns().toString());
+        if (resultMetadataId != null && !java.util.Arrays.equals(resultMetadataId, current)) {
+            rows = new Result.Rows(rows.columns(), rows.rows(), rows.pagingState(), current);
+        }
+        return Response.of(rows);
     }
 
     /** Serves one page of a SELECT; the paging state is the next offset and a hash of the statement. */

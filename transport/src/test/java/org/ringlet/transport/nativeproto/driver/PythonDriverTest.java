@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,24 +22,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The DataStax Python driver (Debian's python3-cassandra) against the real server: it negotiates down from
- * DSE_V2 to v4 through our refusals, builds its metadata (all nine system_schema queries must succeed), pages,
- * prepares and decodes every error body it knows. Runs where the driver is installed (CI installs it).
+ * DSE_V2 through our refusals to the highest version the server accepts (v5 in segments, or v4), builds its
+ * metadata (all nine system_schema queries must succeed), pages, prepares, sends and reads a value larger than a
+ * v5 segment, and decodes every error body it knows. Runs where the driver is installed (CI installs it).
  */
 class PythonDriverTest {
     private static final String PYTHON = "/usr/bin/python3";
-    private static RunningServer server;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void requirePythonDriver() throws Exception {
         assumeTrue(pythonDriverInstalled(), "python3-cassandra is not installed");
-        server = new RunningServer(1_000, Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static boolean pythonDriverInstalled() throws InterruptedException {
@@ -55,8 +47,17 @@ class PythonDriverTest {
         }
     }
 
-    @Test
-    void connectsPagesPreparesAndDecodesErrors(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "server up to v{0}")
+    @ValueSource(ints = {4, 5})
+    void connectsPagesPreparesAndDecodesErrors(int maxVersion, @TempDir Path dir) throws Exception {
+        try (RunningServer server = new RunningServer(1_000, Map.of(
+                "native_transport_max_negotiable_protocol_version", String.valueOf(maxVersion)))) {
+            server.node.createUserTable("ks", "scratch", "pk int", "ck int", "v text");
+            check(server, maxVersion, dir);
+        }
+    }
+
+    private static void check(RunningServer server, int maxVersion, Path dir) throws Exception {
         Path script = dir.resolve("driver_check.py");
         try (InputStream in = PythonDriverTest.class.getResourceAsStream("/python/driver_check.py")) {
             Files.write(script, in.readAllBytes());
@@ -75,7 +76,7 @@ class PythonDriverTest {
                 facts.put(line.substring(0, space), line.substring(space + 1).trim());
             }
         }
-        assertEquals("4", facts.get("protocol"), output);
+        assertEquals(String.valueOf(maxVersion), facts.get("protocol"), output);
         assertEquals(FakeNode.CLUSTER_NAME, facts.get("cluster"));
         assertEquals("ks", facts.get("keyspaces"));
         assertEquals("pk,ck", facts.get("primary_key"));
@@ -94,6 +95,7 @@ class PythonDriverTest {
         assertEquals("ks items", facts.get("already_exists"));
         assertEquals("True", facts.get("invalid"));
         assertEquals("v1", facts.get("still_connected"));
+        assertEquals("300000", facts.get("big_value"));
         assertTrue(output.endsWith("done\n"), output);
         assertTrue(output.contains("Downgrading core protocol version"), "negotiated down through refusals:\n"
                 + output);

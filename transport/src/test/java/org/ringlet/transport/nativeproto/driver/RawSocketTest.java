@@ -43,8 +43,9 @@ class RawSocketTest {
             byte[] startup = Bytes.frame(0x42, 0, 0x0011, 0x01, Bytes.of().u16(1).string("CQL_VERSION")
                     .string("3.0.0").build());
             s.getOutputStream().write(startup);
-            String message = "Invalid or unsupported protocol version (66); supported versions are (3/v3, 4/v4)";
-            byte[] expected = Bytes.response(0, 0x0011, 0x00, Bytes.of().i32(0x0A).string(message).build());
+            String message = "Invalid or unsupported protocol version (66); supported versions are (3/v3, 4/v4, "
+                    + "5/v5)";
+            byte[] expected = Bytes.frame(0x85, 0, 0x0011, 0x00, Bytes.of().i32(0x0A).string(message).build());
             assertEquals(Bytes.hex(expected), Bytes.hex(readUntilClosed(s)), "the answer, then end of stream");
         }
     }

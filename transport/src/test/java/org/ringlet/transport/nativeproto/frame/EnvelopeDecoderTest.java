@@ -105,7 +105,7 @@ class EnvelopeDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {5, 6, 0x41, 0x42, 0x7F})
+    @ValueSource(ints = {6, 0x41, 0x42, 0x7F})
     void refusesOtherVersionsOnTheSameStreamInAHeaderTheClientCanRead(int version) {
         EmbeddedChannel ch = channel();
         byte[] body = Bytes.of().u16(1).string("CQL_VERSION").string("3.0.0").build();
@@ -114,13 +114,34 @@ class EnvelopeDecoderTest {
         assertEquals(1, out.size(), "answered once, after the body arrived");
         RejectedFrame r = assertInstanceOf(RejectedFrame.class, out.get(0));
         assertEquals(0x0102, r.streamId());
-        assertEquals(4, r.replyVersion());
+        assertEquals(5, r.replyVersion(), "the highest version accepted");
         assertEquals(ErrorCode.PROTOCOL_ERROR, r.error().code());
         assertEquals("Invalid or unsupported protocol version (" + version
-                + "); supported versions are (3/v3, 4/v4)", r.error().getMessage());
+                + "); supported versions are (3/v3, 4/v4, 5/v5)", r.error().getMessage());
         assertTrue(r.closeConnection());
         // Anything after the refused frame is ignored.
         assertTrue(Embedded.feedByteAtATime(ch, Bytes.request(1, 0x05, new byte[0])).isEmpty());
+    }
+
+    @Test
+    void withV5DisabledV5IsRefusedLikeAnUnknownVersionInAV4Header() {
+        EmbeddedChannel ch = new EmbeddedChannel(new EnvelopeDecoder(MAX,
+                EnumSet.of(ProtocolVersion.V3, ProtocolVersion.V4)));
+        List<Object> out = Embedded.feedByteAtATime(ch, Bytes.frame(5, 0, 3, 0x05, new byte[0]));
+        RejectedFrame r = assertInstanceOf(RejectedFrame.class, out.get(0));
+        assertEquals(4, r.replyVersion());
+        assertEquals("Invalid or unsupported protocol version (5); supported versions are (3/v3, 4/v4)",
+                r.error().getMessage());
+        assertTrue(r.closeConnection());
+    }
+
+    @Test
+    void v5EnvelopesAreAcceptedBeforeSegmentsStart() {
+        EmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.wrappedBuffer(Bytes.frame(5, 0, 1, 0x05, new byte[0])));
+        Envelope e = assertInstanceOf(Envelope.class, ch.readInbound());
+        assertEquals(5, e.header().versionNumber());
+        e.release();
     }
 
     @Test
@@ -164,7 +185,7 @@ class EnvelopeDecoderTest {
         List<Object> out = Embedded.feedByteAtATime(ch, Bytes.frame(3, 0, 2, 0x05, new byte[3]));
         RejectedFrame r = assertInstanceOf(RejectedFrame.class, out.get(0));
         assertEquals(2, r.streamId());
-        assertEquals(4, r.replyVersion());
+        assertEquals(4, r.replyVersion(), "the connection's version");
         assertEquals("Invalid message version. Got 3/v3 but previous messages on this connection had version 4/v4",
                 r.error().getMessage());
         assertFalse(r.closeConnection());

@@ -142,6 +142,40 @@ class ErrorEncodingTest {
                 .string("CAS")), v4(e));
     }
 
+    private static byte[] v5(RingletException e) {
+        return encode(new ResponseFrame(3, 5, new ResponseMessage.ErrorMessage(e)));
+    }
+
+    private static byte[] expectedV5(Bytes body) {
+        return Bytes.frame(0x85, 0, 3, 0x00, body.build());
+    }
+
+    @Test
+    void v5FailuresCarryTheReasonOfEachReplica() throws Exception {
+        ReadFailureException read = new ReadFailureException("read failed", ConsistencyLevel.ONE, 0, 1,
+                twoFailures(), true);
+        assertBytes(expectedV5(Bytes.of().i32(0x1300).string("read failed").u16(0x0001).i32(0).i32(1).i32(2)
+                .u8(4).raw(127, 0, 0, 2).u16(0x0002)
+                .u8(4).raw(127, 0, 0, 3).u16(0x0001)
+                .u8(1)), v5(read));
+        WriteFailureException write = new WriteFailureException("write failed", ConsistencyLevel.TWO, 1, 2,
+                twoFailures(), WriteType.SIMPLE);
+        assertBytes(expectedV5(Bytes.of().i32(0x1500).string("write failed").u16(0x0002).i32(1).i32(2).i32(2)
+                .u8(4).raw(127, 0, 0, 2).u16(0x0002)
+                .u8(4).raw(127, 0, 0, 3).u16(0x0001)
+                .string("SIMPLE")), v5(write));
+    }
+
+    @Test
+    void v5CasErrors() {
+        WriteTimeoutException timeout = new WriteTimeoutException(WriteType.CAS, ConsistencyLevel.SERIAL, 0, 2, 3);
+        assertBytes(expectedV5(Bytes.of().i32(0x1100).string(timeout.getMessage()).u16(0x0008).i32(0).i32(2)
+                .string("CAS").u16(3)), v5(timeout));
+        CasWriteUnknownException unknown = new CasWriteUnknownException(ConsistencyLevel.SERIAL, 1, 2);
+        assertBytes(expectedV5(Bytes.of().i32(0x1700).string(unknown.getMessage()).u16(0x0008).i32(1).i32(2)),
+                v5(unknown));
+    }
+
     @Test
     void alreadyExists() {
         assertBytes(expectedV4(Bytes.of().i32(0x2400).string("Cannot add existing keyspace \"ks\"").string("ks")

@@ -58,7 +58,8 @@ class RequestDecodingTest {
         RejectedFrame r = assertInstanceOf(RejectedFrame.class, out.get(0));
         assertFalse(r.closeConnection(), "a body that does not decode leaves the stream in sync");
         // The connection goes on: the next request decodes.
-        List<Object> next = Embedded.feedByteAtATime(ch, Bytes.request(99, 0x05, new byte[0]));
+        int version = frame[0] & 0x7F;
+        List<Object> next = Embedded.feedByteAtATime(ch, Bytes.frame(version, 0, 99, 0x05, new byte[0]));
         assertInstanceOf(RequestMessage.Options.class, ((RequestFrame) next.get(0)).message());
         return r;
     }
@@ -252,11 +253,74 @@ class RequestDecodingTest {
         assertEquals("SELECT 1", ((RequestMessage.Query) f.message()).query());
     }
 
+    // ---- protocol v5 (section 4.1 of native_protocol_v5.spec) ----
+
+    @Test
+    void v5QueryHasIntFlagsAKeyspaceAndANow() {
+        byte[] body = Bytes.of().longString("SELECT * FROM t")
+                .u16(0x0001)
+                .i32(0x01 | 0x04 | 0x20 | 0x80 | 0x100)
+                .u16(1).bytes(new byte[] {1})
+                .i32(50)
+                .i64(77L)
+                .string("cityinfo")
+                .i32(1_700_000_000)
+                .build();
+        RequestFrame f = decode(Bytes.frame(0x05, 0, 3, 0x07, body));
+        assertEquals(ProtocolVersion.V5, f.version());
+        QueryOptions o = ((RequestMessage.Query) f.message()).options();
+        assertEquals(50, o.pageSize());
+        assertEquals(77L, o.timestamp());
+        assertEquals("cityinfo", o.keyspace());
+        assertEquals(1_700_000_000, o.nowInSeconds());
+    }
+
+    @Test
+    void v5PrepareMayCarryAKeyspace() {
+        byte[] body = Bytes.of().longString("SELECT * FROM t").i32(0x01).string("cityinfo").build();
+        assertEquals(new RequestMessage.Prepare("SELECT * FROM t", "cityinfo"),
+                decode(Bytes.frame(0x05, 0, 3, 0x09, body)).message());
+        byte[] without = Bytes.of().longString("SELECT * FROM t").i32(0).build();
+        assertEquals(new RequestMessage.Prepare("SELECT * FROM t", null),
+                decode(Bytes.frame(0x05, 0, 3, 0x09, without)).message());
+    }
+
+    @Test
+    void v5ExecuteCarriesTheResultMetadataId() {
+        byte[] body = Bytes.of().shortBytes(ID).shortBytes(new byte[] {7, 7}).u16(0x0001).i32(0x02).build();
+        RequestMessage.Execute e = (RequestMessage.Execute) decode(Bytes.frame(0x05, 0, 3, 0x0A, body)).message();
+        assertArrayEquals(ID, e.id());
+        assertArrayEquals(new byte[] {7, 7}, e.resultMetadataId());
+        assertTrue(e.options().skipMetadata());
+    }
+
+    @Test
+    void v5BatchHasIntFlagsAKeyspaceAndANow() {
+        byte[] body = Bytes.of().u8(0).u16(1).u8(0).longString("INSERT INTO t (k) VALUES (1)").u16(0)
+                .u16(0x0001).i32(0x20 | 0x80 | 0x100).i64(5L).string("ks").i32(42).build();
+        BatchRequest batch = ((RequestMessage.Batch) decode(Bytes.frame(0x05, 0, 3, 0x0D, body)).message()).batch();
+        assertEquals(5L, batch.options().timestamp());
+        assertEquals("ks", batch.options().keyspace());
+        assertEquals(42, batch.options().nowInSeconds());
+    }
+
+    @Test
+    void v5RefusesUnknownFlagsAndV4RefusesV5Flags() {
+        byte[] v5 = Bytes.of().longString("SELECT 1").u16(1).i32(0x200).build();
+        assertProtocolError(reject(Bytes.frame(0x05, 0, 30, 0x07, v5)), 30, "Unknown query flags 0x200", 5);
+        byte[] v4 = Bytes.of().longString("SELECT 1").u16(1).u8(0x80).build();
+        assertProtocolError(reject(31, 0x07, v4), 31, "Unknown query flags 0x80");
+    }
+
     // ---- malformed bodies: a protocol error on the request's stream, the connection goes on ----
 
     private static void assertProtocolError(RejectedFrame r, int stream, String messagePart) {
+        assertProtocolError(r, stream, messagePart, 4);
+    }
+
+    private static void assertProtocolError(RejectedFrame r, int stream, String messagePart, int version) {
         assertEquals(stream, r.streamId());
-        assertEquals(4, r.replyVersion());
+        assertEquals(version, r.replyVersion());
         assertEquals(ErrorCode.PROTOCOL_ERROR, r.error().code());
         assertTrue(r.error().getMessage().contains(messagePart), r.error().getMessage());
     }
@@ -329,11 +393,6 @@ class RequestDecodingTest {
         assertProtocolError(reject(23, 0x07, body), 23, "Out of bound timestamp");
     }
 
-    @Test
-    void unknownQueryFlag() {
-        byte[] body = Bytes.of().longString("SELECT 1").u16(1).u8(0x80).build();
-        assertProtocolError(reject(24, 0x07, body), 24, "Unknown query flags 0x80");
-    }
 
     @Test
     void badBatches() {

@@ -76,11 +76,11 @@ class ResponseEncodingTest {
         Map<String, List<String>> options = new LinkedHashMap<>();
         options.put("CQL_VERSION", List.of("3.4.7"));
         options.put("COMPRESSION", List.of());
-        options.put("PROTOCOL_VERSIONS", List.of("3/v3", "4/v4"));
+        options.put("PROTOCOL_VERSIONS", List.of("3/v3", "4/v4", "5/v5"));
         byte[] body = Bytes.of().u16(3)
                 .string("CQL_VERSION").stringList("3.4.7")
                 .string("COMPRESSION").stringList()
-                .string("PROTOCOL_VERSIONS").stringList("3/v3", "4/v4")
+                .string("PROTOCOL_VERSIONS").stringList("3/v3", "4/v4", "5/v5")
                 .build();
         assertBytes(Bytes.response(0, 0, 0x06, body), encode(v4(0, new ResponseMessage.Supported(options))));
     }
@@ -332,6 +332,47 @@ class ResponseEncodingTest {
         InetSocketAddress unresolved = InetSocketAddress.createUnresolved("node2.example", 9042);
         assertBytes(new byte[0], encode(v4(-1, new ResponseMessage.EventMessage(
                 new Event.StatusChange("UP", unresolved)))));
+    }
+
+    // ---- protocol v5 ----
+
+    private static ResponseFrame v5(int stream, ResponseMessage m) {
+        return new ResponseFrame(stream, 5, m);
+    }
+
+    @Test
+    void v5PreparedCarriesTheResultMetadataId() {
+        byte[] id = {1, 2};
+        byte[] metadataId = {9, 8, 7};
+        Result.Prepared prepared = new Result.Prepared(id, metadataId, List.of(col("k", NativeType.INT)),
+                List.of(0), List.of(col("v", NativeType.DURATION)));
+        byte[] body = Bytes.of().i32(4).shortBytes(id).shortBytes(metadataId)
+                .i32(0x0001).i32(1).i32(1).u16(0).string("ks").string("t").string("k").u16(0x0009)
+                .i32(0x0001).i32(1).string("ks").string("t").string("v").u16(0x0015) // duration is native in v5
+                .build();
+        assertBytes(Bytes.frame(0x85, 0, 4, 0x08, body),
+                encode(v5(4, new ResponseMessage.ResultMessage(prepared, false))));
+    }
+
+    @Test
+    void v5RowsSayWhenTheMetadataChanged() {
+        List<ColumnSpec> columns = List.of(col("k", NativeType.INT));
+        List<List<ByteBuffer>> rows = List.of(List.of(buf(0, 0, 0, 1)));
+        // Skip_metadata was asked, but the columns changed: the new id and the full metadata are sent.
+        byte[] changed = Bytes.of().i32(2).i32(0x0001 | 0x0002 | 0x0008).i32(1)
+                .bytes(new byte[] {5}).shortBytes(new byte[] {4, 4})
+                .string("ks").string("t").string("k").u16(0x0009)
+                .i32(1).bytes(new byte[] {0, 0, 0, 1}).build();
+        assertBytes(Bytes.frame(0x85, 0, 3, 0x08, changed), encode(v5(3, new ResponseMessage.ResultMessage(
+                new Result.Rows(columns, rows, buf(5), new byte[] {4, 4}), true))));
+        // Unchanged: No_metadata as asked.
+        byte[] same = Bytes.of().i32(2).i32(0x0004).i32(1).i32(1).bytes(new byte[] {0, 0, 0, 1}).build();
+        assertBytes(Bytes.frame(0x85, 0, 3, 0x08, same), encode(v5(3, new ResponseMessage.ResultMessage(
+                new Result.Rows(columns, rows, null, null), true))));
+        // v4 has no such flag: the id is not sent.
+        byte[] v4 = Bytes.of().i32(2).i32(0x0004).i32(1).i32(1).bytes(new byte[] {0, 0, 0, 1}).build();
+        assertBytes(Bytes.response(0, 3, 0x08, v4), encode(v4(3, new ResponseMessage.ResultMessage(
+                new Result.Rows(columns, rows, null, new byte[] {4, 4}), true))));
     }
 
     @Test

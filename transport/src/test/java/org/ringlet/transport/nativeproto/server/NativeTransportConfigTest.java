@@ -34,7 +34,8 @@ class NativeTransportConfigTest {
         assertEquals(-1, c.maxConnectionsPerIp());
         assertEquals(1024, c.maxRequestsPerConnection());
         assertTrue(c.allowOlderProtocols());
-        assertEquals(Set.of(ProtocolVersion.V3, ProtocolVersion.V4), c.acceptedVersions());
+        assertEquals(ProtocolVersion.V5, c.maxProtocolVersion());
+        assertEquals(Set.of(ProtocolVersion.V3, ProtocolVersion.V4, ProtocolVersion.V5), c.acceptedVersions());
     }
 
     @Test
@@ -44,6 +45,7 @@ class NativeTransportConfigTest {
                 "native_transport_max_concurrent_connections_per_ip", "10",
                 "native_transport_max_requests_per_connection", "64",
                 "native_transport_allow_older_protocols", "false", "native_transport_io_threads", "3",
+                "native_transport_max_negotiable_protocol_version", "4",
                 "cluster_name", "ignored: not ours"));
         assertEquals("127.0.0.2", c.rpcAddress());
         assertEquals(0, c.port());
@@ -53,6 +55,8 @@ class NativeTransportConfigTest {
         assertEquals(64, c.maxRequestsPerConnection());
         assertFalse(c.allowOlderProtocols());
         assertEquals(Set.of(ProtocolVersion.V4), c.acceptedVersions());
+        assertEquals(Set.of(ProtocolVersion.V4, ProtocolVersion.V5), parse(Map.of(
+                "native_transport_allow_older_protocols", "false")).acceptedVersions());
         assertEquals(3, c.ioThreads());
     }
 
@@ -83,6 +87,9 @@ class NativeTransportConfigTest {
         assertTrue(assertThrows(ConfigurationException.class,
                 () -> parse(Map.of("native_transport_max_requests_per_connection", "0"))).getMessage()
                 .contains("at least 1"));
+        assertEquals("Option 'native_transport_max_negotiable_protocol_version' must be 4 or 5, got 3",
+                assertThrows(ConfigurationException.class, () -> parse(Map.of(
+                        "native_transport_max_negotiable_protocol_version", "3"))).getMessage());
         assertEquals(-1, parse(Map.of("native_transport_max_concurrent_connections", "0")).maxConnections(),
                 "as in Cassandra, 0 means no limit");
     }

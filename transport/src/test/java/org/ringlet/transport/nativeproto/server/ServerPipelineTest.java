@@ -20,6 +20,7 @@ import org.ringlet.api.query.Result;
 import org.ringlet.api.query.SchemaChange;
 import org.ringlet.api.types.NativeType;
 import org.ringlet.transport.nativeproto.Bytes;
+import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 import org.ringlet.transport.nativeproto.server.EmbeddedServer.Client;
 import org.ringlet.transport.nativeproto.server.EmbeddedServer.Frame;
 
@@ -51,15 +52,27 @@ class ServerPipelineTest {
     // ---- version negotiation ----
 
     @ParameterizedTest
-    @ValueSource(ints = {0x42, 0x41, 0x05, 0x06})
+    @ValueSource(ints = {0x42, 0x41, 0x06})
     void refusesUnsupportedVersionsExactlyAsDriversExpectThenCloses(int version) {
         Client c = new EmbeddedServer().connect();
+        byte[] out = c.sendRaw(Bytes.frame(version, 0, 0x0007, 0x05, new byte[0]));
+        String message = "Invalid or unsupported protocol version (" + version
+                + "); supported versions are (3/v3, 4/v4, 5/v5)";
+        assertBytes(Bytes.of().hex("85 00 0007 00").i32(4 + 2 + message.length()).i32(0x0A).string(message).build(),
+                out);
+        assertFalse(c.isOpen(), "closed so that the driver retries with a lower version");
+    }
+
+    @ValueSource(ints = {0x42, 0x41, 0x06, 0x05})
+    @ParameterizedTest
+    void withV5DisabledTheRefusalIsInAV4Header(int version) {
+        Client c = new EmbeddedServer(config(1 << 20, -1, 16, ProtocolVersion.V4)).connect();
         byte[] out = c.sendRaw(Bytes.frame(version, 0, 0x0007, 0x05, new byte[0]));
         String message = "Invalid or unsupported protocol version (" + version
                 + "); supported versions are (3/v3, 4/v4)";
         assertBytes(Bytes.of().hex("84 00 0007 00").i32(4 + 2 + message.length()).i32(0x0A).string(message).build(),
                 out);
-        assertFalse(c.isOpen(), "closed so that the driver retries with a lower version");
+        assertFalse(c.isOpen());
     }
 
     @Test
@@ -68,8 +81,9 @@ class ServerPipelineTest {
         byte[] startup = Bytes.frame(0x42, 0, 3, 0x01, Bytes.of().u16(1).string("CQL_VERSION").string("3.0.0")
                 .build());
         Frame f = single(c.send(startup));
-        assertEquals(0x84, f.version());
-        assertError(f, 3, 0x0A, "Invalid or unsupported protocol version (66); supported versions are (3/v3, 4/v4)");
+        assertEquals(0x85, f.version());
+        assertError(f, 3, 0x0A, "Invalid or unsupported protocol version (66); supported versions are (3/v3, 4/v4, "
+                + "5/v5)");
         assertFalse(c.isOpen());
     }
 
@@ -90,6 +104,52 @@ class ServerPipelineTest {
         assertEquals(0x06, f.opcode());
     }
 
+    @Test
+    void aV5ConnectionSwitchesToSegmentsRightAfterReady() {
+        EmbeddedServer server = new EmbeddedServer();
+        Client c = server.connect();
+        // OPTIONS and STARTUP, and the answers to them, are plain envelopes.
+        assertEquals(0x06, single(c.send(Bytes.frame(0x05, 0, 1, 0x05, new byte[0]))).opcode());
+        byte[] startup = Bytes.frame(0x05, 0, 2, 0x01, Bytes.of().u16(1).string("CQL_VERSION").string("3.0.0")
+                .build());
+        assertBytes(Bytes.frame(0x85, 0, 2, 0x02, new byte[0]), c.sendRaw(startup));
+        List<String> names = c.channel.pipeline().names();
+        assertTrue(names.contains(NativePipelineInitializer.SEGMENT_DECODER), names.toString());
+        assertTrue(names.contains(NativePipelineInitializer.SEGMENT_ENCODER), names.toString());
+        assertFalse(names.contains(NativePipelineInitializer.FRAME_DECODER), names.toString());
+        assertFalse(names.contains(NativePipelineInitializer.ENVELOPE_ENCODER), names.toString());
+
+        // From now on both directions are framed: two requests in one segment, two answers in two segments.
+        byte[] query = Bytes.frame(0x05, 0, 3, 0x07, Bytes.of().longString("SELECT 1").u16(1).i32(0).build());
+        byte[] options = Bytes.frame(0x05, 0, 4, 0x05, new byte[0]);
+        byte[] out = c.sendRaw(Bytes.segment(Bytes.of().raw(query).raw(options).build(), true));
+        byte[] expected = Bytes.of()
+                .raw(Bytes.segment(Bytes.frame(0x85, 0, 3, 0x08, Bytes.of().i32(1).build()), true))
+                .raw(Bytes.segment(Bytes.frame(0x85, 0, 4, 0x06, Bytes.of().u16(3)
+                        .string("CQL_VERSION").stringList("3.4.7")
+                        .string("COMPRESSION").stringList()
+                        .string("PROTOCOL_VERSIONS").stringList("3/v3", "4/v4", "5/v5").build()), true))
+                .build();
+        assertBytes(expected, out);
+        assertEquals("SELECT 1", server.handler.calls.get(0).query());
+    }
+
+    @Test
+    void v4AndV3ConnectionsKeepPlainFrames() {
+        Client c = new EmbeddedServer().connect();
+        c.startup();
+        assertTrue(c.channel.pipeline().names().contains(NativePipelineInitializer.FRAME_DECODER));
+        assertEquals(0x08, single(c.query(1, "SELECT 1")).opcode());
+    }
+
+    @Test
+    void aRefusedV5StartupDoesNotSwitch() {
+        Client c = new EmbeddedServer().connect();
+        byte[] bad = Bytes.frame(0x05, 0, 2, 0x01, Bytes.of().u16(0).build());
+        assertError(single(c.send(bad)), 2, 0x0A, "Missing value CQL_VERSION in STARTUP message");
+        assertTrue(c.channel.pipeline().names().contains(NativePipelineInitializer.FRAME_DECODER));
+    }
+
     // ---- OPTIONS, STARTUP, REGISTER ----
 
     @Test
@@ -100,7 +160,7 @@ class ServerPipelineTest {
         byte[] expected = Bytes.response(0, 2, 0x06, Bytes.of().u16(3)
                 .string("CQL_VERSION").stringList("3.4.7")
                 .string("COMPRESSION").stringList()
-                .string("PROTOCOL_VERSIONS").stringList("3/v3", "4/v4").build());
+                .string("PROTOCOL_VERSIONS").stringList("3/v3", "4/v4", "5/v5").build());
         assertBytes(expected, c.sendRaw(Bytes.request(2, 0x05, new byte[0])));
         assertBytes(Bytes.of().hex("84 00 0000 02 00000000").build(),
                 c.sendRaw(Bytes.request(0, 0x01, Bytes.of().u16(1).string("CQL_VERSION").string("3.4.7").build())));
@@ -320,7 +380,13 @@ class ServerPipelineTest {
     // ---- limits ----
 
     private static NativeTransportConfig config(int maxFrameSize, int maxConnections, int maxRequests) {
-        return new NativeTransportConfig("127.0.0.1", 0, maxFrameSize, maxConnections, -1, maxRequests, true, 1);
+        return config(maxFrameSize, maxConnections, maxRequests, ProtocolVersion.V5);
+    }
+
+    static NativeTransportConfig config(int maxFrameSize, int maxConnections, int maxRequests,
+                                        ProtocolVersion max) {
+        return new NativeTransportConfig("127.0.0.1", 0, maxFrameSize, maxConnections, -1, maxRequests, true, max,
+                1);
     }
 
     @Test

@@ -46,6 +46,7 @@ import com.datastax.oss.driver.api.core.type.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -55,20 +56,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Apache Cassandra Java driver 4.18 against the real server on a real socket: it negotiates down to v4 from
- * DSE_V2 through our refusals, starts up, registers for events, reads the system tables into its metadata and
- * token map, pages, prepares and executes, batches, and decodes every error with its fields.
+ * The Apache Cassandra Java driver 4.18 against the real server on a real socket: it negotiates down from DSE_V2
+ * through our refusals to the highest version the server accepts, starts up, registers for events, reads the
+ * system tables into its metadata and token map, pages, prepares and executes, batches, sends and receives
+ * messages larger than a v5 segment, and decodes every error with its fields. Run once per protocol version by
+ * the subclasses.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class JavaDriverTest {
-    private static final int ROWS = 2_500;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JavaDriverChecks {
+    static final int ROWS = 2_500;
 
-    private static RunningServer server;
-    private static CqlSession session;
+    RunningServer server;
+    CqlSession session;
+
+    /** The highest protocol version the server accepts, which the driver must end up with. */
+    abstract DefaultProtocolVersion version();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new RunningServer(ROWS, Map.of());
+    void start() throws Exception {
+        server = new RunningServer(ROWS, Map.of("native_transport_max_negotiable_protocol_version",
+                String.valueOf(version().getCode())));
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(20))
@@ -77,6 +85,8 @@ class JavaDriverTest {
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(50))
                 .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RethrowRetryPolicy.class)
                 .build();
+        // Writes go to their own table, so that the reads of `items` see exactly the rows the node started with.
+        server.node.createUserTable("ks", "scratch", "pk int", "ck int", "v text");
         session = CqlSession.builder()
                 .addContactPoint(server.address)
                 .withLocalDatacenter("datacenter1")
@@ -86,7 +96,7 @@ class JavaDriverTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (session != null) {
             session.close();
         }
@@ -96,8 +106,9 @@ class JavaDriverTest {
     }
 
     @Test
-    void negotiatesV4AndBuildsMetadataFromTheSystemTables() {
-        assertEquals(DefaultProtocolVersion.V4, session.getContext().getProtocolVersion());
+    void negotiatesTheHighestVersionAndBuildsMetadataFromTheSystemTables() {
+        // The driver starts at DSE_V2: reaching this version means every higher one was refused as it expects.
+        assertEquals(version(), session.getContext().getProtocolVersion());
         assertEquals(FakeNode.CLUSTER_NAME, session.getMetadata().getClusterName().orElseThrow());
         Node node = session.getMetadata().getNodes().values().iterator().next();
         assertEquals(FakeNode.HOST_ID, node.getHostId());
@@ -165,14 +176,14 @@ class JavaDriverTest {
 
     @Test
     void batchesOfPreparedAndSimpleStatements() {
-        PreparedStatement insert = session.prepare("INSERT INTO ks.items (pk, ck, v) VALUES (?, ?, ?)");
+        PreparedStatement insert = session.prepare("INSERT INTO ks.scratch (pk, ck, v) VALUES (?, ?, ?)");
         BatchStatement batch = BatchStatement.newInstance(DefaultBatchType.UNLOGGED)
                 .add(insert.bind(100_001, 100_001, "batched 1"))
                 .add(insert.bind(100_002, 100_002, "batched 2"))
-                .add(SimpleStatement.newInstance("INSERT INTO ks.items (pk, ck, v) VALUES (?, ?, ?)",
+                .add(SimpleStatement.newInstance("INSERT INTO ks.scratch (pk, ck, v) VALUES (?, ?, ?)",
                         100_003, 100_003, "batched 3"));
         session.execute(batch.setConsistencyLevel(DefaultConsistencyLevel.QUORUM));
-        PreparedStatement select = session.prepare("SELECT v FROM ks.items WHERE pk = ? AND ck = ?");
+        PreparedStatement select = session.prepare("SELECT v FROM ks.scratch WHERE pk = ? AND ck = ?");
         assertEquals("batched 2", session.execute(select.bind(100_002, 100_002)).one().getString("v"));
         assertEquals("batched 3", session.execute(select.bind(100_003, 100_003)).one().getString("v"));
     }
@@ -188,6 +199,15 @@ class JavaDriverTest {
             AsyncResultSet rs = futures.get(i).toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertEquals("v" + i, rs.one().getString("v"));
         }
+    }
+
+    @Test
+    void messagesLargerThanASegmentGoBothWays() {
+        String big = "x".repeat(300_000);
+        PreparedStatement insert = session.prepare("INSERT INTO ks.scratch (pk, ck, v) VALUES (?, ?, ?)");
+        session.execute(insert.bind(200_000, 200_000, big));
+        PreparedStatement select = session.prepare("SELECT v FROM ks.scratch WHERE pk = ? AND ck = ?");
+        assertEquals(big, session.execute(select.bind(200_000, 200_000)).one().getString("v"));
     }
 
     @Test
