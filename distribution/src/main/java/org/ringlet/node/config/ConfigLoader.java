@@ -144,7 +144,7 @@ public final class ConfigLoader {
             String value = input.environment().get(variable.name());
             if (value != null && !value.isBlank()) {
                 Setting s = variable.setting();
-                parseInto(s, s.parser(), variable.name(), value, Source.ENV, variable.name(),
+                parseInto(s, s.parser(), s.key(), value, Source.ENV, variable.name(),
                         input.workingDirectory(), values, problems);
             }
         }
@@ -159,7 +159,7 @@ public final class ConfigLoader {
                 continue;
             }
             Setting s = setting.get();
-            parseInto(s, s.parser(), s.flag(), input.flags().get(key), Source.FLAG, s.flag(),
+            parseInto(s, s.parser(), s.key(), input.flags().get(key), Source.FLAG, s.flag(),
                     input.workingDirectory(), values, problems);
         }
     }

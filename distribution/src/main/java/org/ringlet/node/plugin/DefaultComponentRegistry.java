@@ -147,6 +147,7 @@ public final class DefaultComponentRegistry implements ComponentRegistry {
                     shortAliases.add(alias);
                 }
             }
+            shortAliases.sort(null);
             names.add(c.factory().name() + (shortAliases.isEmpty() ? "" : " (" + String.join(", ", shortAliases)
                     + ")"));
         }
