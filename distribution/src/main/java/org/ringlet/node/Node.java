@@ -296,14 +296,30 @@ public final class Node implements AutoCloseable {
         }
 
         private static RuntimeException unwrap(Iterable<Message> messages, RuntimeException e) {
+            List<RingletException> causes = new java.util.ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (Message m : messages) {
                 for (Throwable t = m.getCause(); t != null; t = t.getCause()) {
                     if (t instanceof RingletException re) {
-                        return re;
+                        if (seen.add(re.getMessage())) {
+                            causes.add(re);
+                        }
+                        break;
                     }
                 }
             }
-            return new ConfigurationException("Cannot assemble the node: " + e.getMessage(), e);
+            if (causes.size() == 1) {
+                return causes.get(0);
+            }
+            if (causes.isEmpty()) {
+                return new ConfigurationException("Cannot assemble the node: " + e.getMessage(), e);
+            }
+            List<String> lines = new java.util.ArrayList<>();
+            causes.forEach(c -> lines.add(c.getMessage()));
+            ConfigurationException all = new ConfigurationException("Cannot assemble the node:\n  - "
+                    + String.join("\n  - ", lines), causes.get(0));
+            causes.subList(1, causes.size()).forEach(all::addSuppressed);
+            return all;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.ringlet.node.inject;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -48,19 +49,21 @@ public final class NodeAssembly implements Service {
     /** The lines {@link #start()} logs. */
     public List<String> describe() {
         Location location = locationProvider.local();
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("Node " + config.nodeName() + " of cluster '" + config.cluster().clusterName() + "' assembled:");
         for (AssemblyLog.Entry e : log.entries()) {
             String detail = e.kind() == ComponentKind.LOCATION_PROVIDER
                     ? " -> " + location.datacenter() + "/" + location.rack() : "";
-            lines.add("  " + e.kind().label() + ": " + e.name() + " [" + e.origin() + "] "
-                    + e.component().getClass().getName() + detail);
+            lines.add("  " + e.kind().label() + ": " + e.name() + " [" + e.origin() + "]" + detail);
         }
         lines.add("  replication strategies: " + String.join(", ", strategies.names()));
-        lines.add("  partitioner " + partitioner.getClass().getSimpleName() + ", proximity "
-                + proximity.getClass().getSimpleName() + "; storage, transport, query handler and coordinator are"
-                + " not part of this build yet");
+        lines.add("  not in this build yet: storage engine, transport, query handler, coordinator");
         return lines;
+    }
+
+    /** The assembled ring and location components, for tests. */
+    public List<Object> components() {
+        return List.of(partitioner, locationProvider, proximity);
     }
 
     @Override
