@@ -1,0 +1,73 @@
+package org.ringlet.api.storage;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+import org.ringlet.api.Service;
+import org.ringlet.api.data.Mutation;
+import org.ringlet.api.data.Partition;
+import org.ringlet.api.schema.TableId;
+
+/**
+ * Stores the node's data. Tables are known from the node's {@code SchemaService} (which an engine takes from its
+ * {@code NodeContext}); the engine follows schema changes (dropping a table deletes its data).
+ *
+ * <p>Thread-safe: any number of threads may write and read concurrently. Reads are synchronous and may block on
+ * file I/O; callers choose the thread. Writes complete their stage once durable per the commit log's sync mode.
+ *
+ * <p>Start-up order: {@link #start()} opens the stored data of the tables the schema knows; the node then calls
+ * {@link #replayCommitLog} for the system tables, loads the rest of the schema, and calls it again for all
+ * tables. Records of tables that are not replayed yet are kept until they are.
+ */
+public interface StorageEngine extends Service {
+
+    /**
+     * Applies a mutation atomically (all its partition updates or none).
+     *
+     * @param mutation the mutation; its tables must exist in the schema
+     * @param durable  false for keyspaces with {@code durable_writes = false}: skip the commit log
+     * @return completes when the write is applied and as durable as the sync mode promises; fails with a
+     *         {@link org.ringlet.api.error.RingletException} (e.g. a write failure when the disk is full)
+     */
+    CompletionStage<Void> apply(Mutation mutation, boolean durable);
+
+    /**
+     * Reads a partition's slice: memtables and files merged, deletions applied but tombstones kept, at most the
+     * limit's number of live rows (tombstoned rows met before the limit are included), in the requested order.
+     * Returns an empty partition when nothing is stored.
+     */
+    Partition read(SinglePartitionReadCommand command);
+
+    /**
+     * Reads partitions in token order, with the same rules per partition; partitions with nothing in the
+     * selected slices are omitted. Stops once the total limit of live rows (or distinct partitions) is reached.
+     */
+    List<Partition> scan(PartitionRangeReadCommand command);
+
+    /**
+     * Replays commit log records of the selected tables that are not yet in files. Idempotent; stops at a torn
+     * or corrupt record at the tail of the log.
+     *
+     * @return the number of mutations replayed
+     */
+    long replayCommitLog(Predicate<TableId> tables);
+
+    /** Flushes a table's memtable to a file. */
+    CompletionStage<Void> flush(TableId table);
+
+    /** Flushes every table. */
+    CompletionStage<Void> flushAll();
+
+    /**
+     * Deletes all of a table's data, taking a snapshot first when {@code snapshot} is true (as
+     * {@code auto_snapshot} asks).
+     */
+    CompletionStage<Void> truncate(TableId table, boolean snapshot);
+
+    /** Statistics of one table. */
+    TableStats stats(TableId table);
+
+    /** Bytes on disk of all live data files (what {@code nodetool status} shows as Load). */
+    long liveDiskSpaceUsed();
+}
