@@ -109,9 +109,11 @@ class MainProcessTest {
         Process p = launch(Map.of(), "start", "--data", "data", "--config", "ringlet.yaml");
         assertEquals(Main.EXIT_CONFIGURATION, finish(p));
         assertTrue(stderr().contains("Invalid value 'NoSuchPartitioner' for partitioner: Unknown partitioner "
-                + "'NoSuchPartitioner'; known: test-partitioner (TestPartitioner)"), stderr());
+                + "'NoSuchPartitioner'; known: "), stderr());
+        assertTrue(stderr().contains("test-partitioner (TestPartitioner)"), stderr());
         assertTrue(stderr().contains("Invalid value 'Ec2Snitch' for endpoint_snitch: Unknown snitch 'Ec2Snitch'; "
-                + "known: test-snitch (TestSnitch)"), stderr());
+                + "known: "), stderr());
+        assertTrue(stderr().contains("test-snitch (TestSnitch)"), stderr());
     }
 
     @Test

@@ -146,18 +146,30 @@ class NodeTest {
     }
 
     @Test
-    void withoutNodeProximityTheOneBuiltInIsUsedAndSeveralAreAnError() {
-        Node.Builder b = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data"))
-                .set("partitioner", "TestPartitioner").set("endpoint_snitch", "test-snitch");
-        long builtIn = new org.ringlet.node.plugin.ComponentDiscovery(getClass().getClassLoader()).discover(
-                java.util.Optional.empty()).registrations().stream()
-                .filter(r -> r.component().factory().kind() == ComponentKind.NODE_PROXIMITY).count();
-        if (builtIn == 1) {
-            assertEquals("test-proximity", b.build().assembled().stream()
-                    .filter(e -> e.kind() == ComponentKind.NODE_PROXIMITY).findFirst().orElseThrow().name());
-        } else {
-            assertTrue(assertThrows(ConfigurationException.class, b::build).getMessage()
-                    .contains("node_proximity is not set and " + builtIn + " proximity components are built in"));
-        }
+    void withoutNodeProximityTheOneAnsweringToTheSnitchIsUsed() {
+        Node simple = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data"))
+                .set("endpoint_snitch", "SimpleSnitch").build();
+        assertEquals("ring-order", proximityOf(simple), "SimpleSnitch keeps the ring order");
+        Node other = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data"))
+                .set("endpoint_snitch", "test-snitch").build();
+        assertEquals("location-aware", proximityOf(other), "a snitch without its own proximity gets the default");
+    }
+
+    @Test
+    void theDefaultsAssembleTheRealComponents() {
+        Node node = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).build();
+        Map<ComponentKind, String> names = new java.util.EnumMap<>(ComponentKind.class);
+        node.assembled().forEach(e -> names.put(e.kind(), e.name()));
+        assertEquals(Map.of(ComponentKind.PARTITIONER, "murmur3", ComponentKind.LOCATION_PROVIDER, "simple",
+                ComponentKind.NODE_PROXIMITY, "ring-order"), names);
+        assertEquals(List.of("everywhere", "local", "network-topology", "simple", "test-clockwise"),
+                node.instance(ReplicationStrategies.class).names());
+        node.start();
+        node.stop();
+    }
+
+    private static String proximityOf(Node node) {
+        return node.assembled().stream().filter(e -> e.kind() == ComponentKind.NODE_PROXIMITY).findFirst()
+                .orElseThrow().name();
     }
 }

@@ -65,4 +65,33 @@ class ThreeNodesInOneJvmTest {
             assertTrue(((ThreadPoolScheduler) node.instance(Scheduler.class)).isStopped());
         }
     }
+
+    @Test
+    void threeNodesWithTheBuiltInComponentsAndTheirOwnDatacenters() throws Exception {
+        java.nio.file.Path conf = java.nio.file.Files.createDirectories(dir.resolve("conf"));
+        java.nio.file.Files.writeString(conf.resolve("cassandra-rackdc.properties"), "dc=dc1\nrack=rack1\n");
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(Node.builder()
+                    .workingDirectory(dir)
+                    .dataDirectory(Path.of("real" + i))
+                    .confDirectory(conf)
+                    .environment(Map.of("CASSANDRA_LISTEN_ADDRESS", "127.0.0." + i, "CASSANDRA_DC", "dc" + i,
+                            "CASSANDRA_ENDPOINT_SNITCH", "GossipingPropertyFileSnitch"))
+                    .set("partitioner", "org.apache.cassandra.dht.Murmur3Partitioner")
+                    .build());
+        }
+        nodes.forEach(Node::start);
+        try {
+            for (int i = 1; i <= 3; i++) {
+                Node node = nodes.get(i - 1);
+                assertEquals(new Location("dc" + i, "rack1"), node.instance(LocationProvider.class).local(),
+                        "CASSANDRA_DC overrides the rackdc file per node");
+                assertEquals("org.ringlet.partitioner", node.instance(Partitioner.class).getClass().getPackageName());
+            }
+        } finally {
+            nodes.forEach(Node::stop);
+        }
+        nodes.forEach(n -> assertEquals(LifecycleState.STOPPED, n.state()));
+    }
 }

@@ -79,7 +79,7 @@ public final class ConfigLoader {
             case BROADCAST_ADDRESS -> "same as listen_address";
             case BROADCAST_RPC_ADDRESS -> "same as rpc_address";
             case DC, RACK -> "from the snitch";
-            case NODE_PROXIMITY -> "the built-in proximity";
+            case NODE_PROXIMITY -> "the one answering to endpoint_snitch";
             default -> value == null ? "unset" : "";
         };
     }

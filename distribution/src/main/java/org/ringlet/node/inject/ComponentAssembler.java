@@ -3,6 +3,7 @@ package org.ringlet.node.inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import org.ringlet.api.ComponentConfig;
@@ -60,27 +61,25 @@ final class ComponentAssembler {
     }
 
     /**
-     * Creates the one built-in component of a kind, for kinds whose configuration key was left unset.
+     * Creates the component of a kind whose configuration key was left unset: the first of {@code candidates} (names
+     * tried in order) that is registered.
      *
-     * @throws ConfigurationException when there is no built-in component of the kind, or several
+     * @throws ConfigurationException when none is, listing what is installed
      */
     <T, F extends ComponentFactory<T>> T createDefault(ComponentKind kind, Class<F> type, Map<String, F> factories,
-                                                       String key) {
-        List<RegisteredComponent> builtIn = new ArrayList<>();
-        for (RegisteredComponent c : registry.registered(type)) {
-            if (RegisteredComponent.BUILT_IN.equals(c.origin())) {
-                builtIn.add(c);
+                                                       String key, String... candidates) {
+        for (String candidate : candidates) {
+            Optional<RegisteredComponent> found = registry.findRegistered(type, candidate);
+            if (found.isPresent()) {
+                return create(kind, factories, found.get(), "(chosen for " + key + " from '" + candidate + "')");
             }
         }
-        if (builtIn.size() != 1) {
-            List<String> names = new ArrayList<>();
-            registry.registered(type).forEach(c -> names.add(c.factory().name()));
-            throw new ConfigurationException(key + " is not set and " + (builtIn.isEmpty()
-                    ? "no " + kind.label() + " component is built in" : builtIn.size() + " " + kind.label()
-                    + " components are built in") + "; set " + key + " to one of: "
-                    + (names.isEmpty() ? "(none installed)" : String.join(", ", names)));
-        }
-        return create(kind, factories, builtIn.get(0), "(default for " + key + ")");
+        List<String> names = new ArrayList<>();
+        registry.registered(type).forEach(c -> names.add(c.factory().name()));
+        throw new ConfigurationException(key + " is not set and no " + kind.label() + " component answers to "
+                + String.join(" or ", new java.util.LinkedHashSet<>(List.of(candidates)).stream()
+                .map(c -> "'" + c + "'").toList()) + "; set " + key
+                + " to one of: " + (names.isEmpty() ? "(none installed)" : String.join(", ", names)));
     }
 
     private <T, F extends ComponentFactory<T>> T create(ComponentKind kind, Map<String, F> factories,

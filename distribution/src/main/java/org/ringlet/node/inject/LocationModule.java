@@ -1,6 +1,9 @@
 package org.ringlet.node.inject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -19,9 +22,14 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The snitch, split in two: the {@link LocationProvider} {@code endpoint_snitch} names, and the
- * {@link NodeProximity} {@code node_proximity} names (by default the one built in).
+ * {@link NodeProximity} {@code node_proximity} names. When {@code node_proximity} is not set, the proximity that
+ * answers to the snitch's name is used (proximities alias the snitches they go with, e.g. {@code ring-order} for
+ * SimpleSnitch), and failing that {@value #DEFAULT_PROXIMITY}.
  */
 public final class LocationModule extends AbstractModule {
+    /** The proximity used when neither node_proximity nor the snitch's name picks one. */
+    public static final String DEFAULT_PROXIMITY = "location-aware";
+
     private final DefaultComponentRegistry registry;
 
     public LocationModule(DefaultComponentRegistry registry) {
@@ -54,10 +62,20 @@ public final class LocationModule extends AbstractModule {
     @Singleton
     NodeProximity nodeProximity(Map<String, NodeProximityFactory> proximities, ComponentAssembler assembler,
                                 LocationConfig location) {
-        return location.nodeProximity()
-                .map(name -> assembler.create(ComponentKind.NODE_PROXIMITY, NodeProximityFactory.class, proximities,
-                        name, "node_proximity"))
-                .orElseGet(() -> assembler.createDefault(ComponentKind.NODE_PROXIMITY, NodeProximityFactory.class,
-                        proximities, "node_proximity"));
+        if (location.nodeProximity().isPresent()) {
+            return assembler.create(ComponentKind.NODE_PROXIMITY, NodeProximityFactory.class, proximities,
+                    location.nodeProximity().get(), "node_proximity");
+        }
+        // Every name the configured snitch answers to, then the default.
+        List<String> candidates = new ArrayList<>();
+        candidates.add(location.endpointSnitch());
+        registry.findRegistered(LocationProviderFactory.class, location.endpointSnitch()).ifPresent(c -> {
+            candidates.add(c.factory().name());
+            candidates.addAll(new TreeSet<>(c.factory().aliases()));
+            c.factory().cassandraClassName().ifPresent(candidates::add);
+        });
+        candidates.add(DEFAULT_PROXIMITY);
+        return assembler.createDefault(ComponentKind.NODE_PROXIMITY, NodeProximityFactory.class, proximities,
+                "node_proximity", candidates.toArray(new String[0]));
     }
 }
