@@ -58,7 +58,8 @@ final class ModuleClasses {
                     continue;
                 }
                 Path relative = root.relativize(p);
-                if (relative.getNameCount() >= 3 && relative.getName(1).toString().equals("target")) {
+                if (relative.getNameCount() >= 3 && relative.getName(1).toString().equals("target")
+                        && !relative.getName(0).toString().equals(SELF)) {
                     outputs.put(relative.getName(0).toString(), p);
                 }
             }
