@@ -25,14 +25,6 @@ public enum Opcode {
     /** Who sends a message. */
     public enum Direction { REQUEST, RESPONSE }
 
-    private static final Opcode[] BY_CODE = new Opcode[0x11];
-
-    static {
-        for (Opcode op : values()) {
-            BY_CODE[op.code] = op;
-        }
-    }
-
     private final int code;
     private final Direction direction;
     private final RequestCodec<?> requestCodec;
@@ -86,7 +78,25 @@ public enum Opcode {
 
     /** The opcode with that code, or null for an unknown code. */
     public static Opcode fromCode(int code) {
-        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return switch (code) {
+            case 0x00 -> ERROR;
+            case 0x01 -> STARTUP;
+            case 0x02 -> READY;
+            case 0x03 -> AUTHENTICATE;
+            case 0x05 -> OPTIONS;
+            case 0x06 -> SUPPORTED;
+            case 0x07 -> QUERY;
+            case 0x08 -> RESULT;
+            case 0x09 -> PREPARE;
+            case 0x0A -> EXECUTE;
+            case 0x0B -> REGISTER;
+            case 0x0C -> EVENT;
+            case 0x0D -> BATCH;
+            case 0x0E -> AUTH_CHALLENGE;
+            case 0x0F -> AUTH_RESPONSE;
+            case 0x10 -> AUTH_SUCCESS;
+            default -> null;
+        };
     }
 
     /** {@code QUERY (0x07)}. */

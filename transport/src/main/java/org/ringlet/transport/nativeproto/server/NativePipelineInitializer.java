@@ -44,11 +44,11 @@ public final class NativePipelineInitializer extends ChannelInitializer<Channel>
     public static final String SEGMENT_DECODER = "segmentDecoder";
     public static final String SEGMENT_ENCODER = "segmentEncoder";
 
-    private static final EnvelopeEncoder ENVELOPE_ENCODER_INSTANCE = new EnvelopeEncoder();
-    private static final MessageEncoder MESSAGE_ENCODER_INSTANCE = new MessageEncoder();
-    private static final MessageDecoder MESSAGE_DECODER_INSTANCE = new MessageDecoder();
-    private static final SegmentEncoder SEGMENT_ENCODER_INSTANCE = new SegmentEncoder();
-
+    // Stateless handlers, shared by the connections of this server.
+    private final EnvelopeEncoder envelopeEncoder = new EnvelopeEncoder();
+    private final MessageEncoder messageEncoder = new MessageEncoder();
+    private final MessageDecoder messageDecoder = new MessageDecoder();
+    private final SegmentEncoder segmentEncoder = new SegmentEncoder();
     private final NativeTransportConfig config;
     private final QueryHandler queryHandler;
     private final Executor requestExecutor;
@@ -78,12 +78,12 @@ public final class NativePipelineInitializer extends ChannelInitializer<Channel>
     protected void initChannel(Channel channel) {
         ChannelPipeline p = channel.pipeline();
         p.addLast(CONNECTION_LIMIT, connectionLimit);
-        p.addLast(ENVELOPE_ENCODER, ENVELOPE_ENCODER_INSTANCE);
+        p.addLast(ENVELOPE_ENCODER, envelopeEncoder);
         p.addLast(FRAME_DECODER, new EnvelopeDecoder(config.maxFrameSize(), accepted));
-        p.addLast(MESSAGE_ENCODER, MESSAGE_ENCODER_INSTANCE);
-        p.addLast(MESSAGE_DECODER, MESSAGE_DECODER_INSTANCE);
+        p.addLast(MESSAGE_ENCODER, messageEncoder);
+        p.addLast(MESSAGE_DECODER, messageDecoder);
         p.addLast(REQUEST_HANDLER, new RequestHandler(queryHandler, requestExecutor, tracker, protocolVersions,
-                config.maxRequestsPerConnection(), config.maxFrameSize()));
+                config.maxRequestsPerConnection(), this::useSegments));
     }
 
     /**
@@ -91,10 +91,10 @@ public final class NativePipelineInitializer extends ChannelInitializer<Channel>
      * the answer to its STARTUP was written (that answer still goes out as a plain envelope); the client frames
      * everything it sends after reading it. Bytes already read past the STARTUP move to the segment decoder.
      */
-    static void useSegments(ChannelPipeline p, int maxFrameSize, ProtocolVersion version) {
-        p.addAfter(FRAME_DECODER, SEGMENT_DECODER, new SegmentDecoder(maxFrameSize, version));
+    void useSegments(ChannelPipeline p, ProtocolVersion version) {
+        p.addAfter(FRAME_DECODER, SEGMENT_DECODER, new SegmentDecoder(config.maxFrameSize(), version));
         p.remove(FRAME_DECODER);
-        p.replace(ENVELOPE_ENCODER, SEGMENT_ENCODER, SEGMENT_ENCODER_INSTANCE);
+        p.replace(ENVELOPE_ENCODER, SEGMENT_ENCODER, segmentEncoder);
     }
 
     /** Open connections, as counted for the connection limits. */

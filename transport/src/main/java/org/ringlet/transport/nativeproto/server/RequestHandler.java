@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import org.ringlet.api.error.OverloadedException;
@@ -47,7 +49,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final ConnectionTracker tracker;
     private final List<String> protocolVersions;
     private final int maxInFlight;
-    private final int maxFrameSize;
+    private final BiConsumer<ChannelPipeline, ProtocolVersion> useSegments;
     private final ArrayDeque<RequestFrame> pending = new ArrayDeque<>();
 
     private ChannelHandlerContext ctx;
@@ -57,7 +59,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private boolean draining;
 
     RequestHandler(QueryHandler queryHandler, Executor requestExecutor, ConnectionTracker tracker,
-                   List<String> protocolVersions, int maxInFlight, int maxFrameSize) {
+                   List<String> protocolVersions, int maxInFlight,
+                   BiConsumer<ChannelPipeline, ProtocolVersion> useSegments) {
         this.queryHandler = requireNonNull(queryHandler, "queryHandler is null");
         this.requestExecutor = requireNonNull(requestExecutor, "requestExecutor is null");
         this.tracker = requireNonNull(tracker, "tracker is null");
@@ -66,7 +69,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
-        this.maxFrameSize = maxFrameSize;
+        this.useSegments = requireNonNull(useSegments, "useSegments is null");
     }
 
     @Override
@@ -142,7 +145,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(out);
             if (frame.message() instanceof RequestMessage.Startup && out.message() instanceof ResponseMessage.Ready
                     && frame.version().usesSegments()) {
-                NativePipelineInitializer.useSegments(ctx.pipeline(), maxFrameSize, frame.version());
+                useSegments.accept(ctx.pipeline(), frame.version());
             }
         }
         drainPending();
