@@ -14,7 +14,6 @@ import static java.util.Objects.requireNonNull;
 public final class Cell {
     /** The local deletion time of a live, non-expiring cell. */
     public static final long NO_DELETION_TIME = Long.MAX_VALUE;
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final String column;
     private final ByteBuffer path;
@@ -60,7 +59,7 @@ public final class Cell {
 
     /** A tombstone deleting the column (or the element at {@code path}) as of {@code timestamp}. */
     public static Cell tombstone(String column, ByteBuffer path, long timestamp, long nowInSeconds) {
-        return new Cell(column, path, EMPTY, timestamp, 0, nowInSeconds, false);
+        return new Cell(column, path, ByteBuffer.allocate(0).asReadOnlyBuffer(), timestamp, 0, nowInSeconds, false);
     }
 
     /** A counter cell holding a {@link CounterContext}. */
@@ -154,7 +153,18 @@ public final class Cell {
         if (a.localDeletionTime != b.localDeletionTime) {
             return a.localDeletionTime > b.localDeletionTime ? a : b;
         }
-        return Bytes.compareUnsigned(a.value, b.value) >= 0 ? a : b;
+        int c = Bytes.compareUnsigned(a.value, b.value);
+        if (c != 0) {
+            return c > 0 ? a : b;
+        }
+        // Cassandra keeps either one here; pick by the remaining fields so that reconciling is commutative
+        if (a.ttl != b.ttl) {
+            return a.ttl > b.ttl ? a : b;
+        }
+        if (a.counter != b.counter) {
+            return a.counter ? a : b;
+        }
+        return a;
     }
 
     /** A copy for another column name (RENAME of a clustering-free column is not allowed; used by tests). */
