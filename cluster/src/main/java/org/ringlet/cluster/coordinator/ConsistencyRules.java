@@ -49,7 +49,7 @@ final class ConsistencyRules {
      * @param localDc the coordinator's datacenter
      */
     static int blockFor(ConsistencyLevel cl, ReplicationStrategy strategy, Topology topology, String localDc) {
-        int rf = strategy.replicationFactor();
+        int rf = strategy.replicationFactor(topology);
         return switch (cl) {
             case ANY, ONE, LOCAL_ONE, NODE_LOCAL -> 1;
             case TWO -> 2;
@@ -57,14 +57,14 @@ final class ConsistencyRules {
             case QUORUM, SERIAL -> quorum(rf);
             case ALL -> rf;
             case LOCAL_QUORUM, LOCAL_SERIAL -> strategy.isDatacenterAware()
-                    ? quorum(strategy.replicationFactor(localDc)) : quorum(rf);
+                    ? quorum(strategy.replicationFactor(localDc, topology)) : quorum(rf);
             case EACH_QUORUM -> {
                 if (!strategy.isDatacenterAware()) {
                     yield quorum(rf);
                 }
                 int total = 0;
                 for (String dc : topology.datacenters()) {
-                    int dcRf = strategy.replicationFactor(dc);
+                    int dcRf = strategy.replicationFactor(dc, topology);
                     if (dcRf > 0) {
                         total += quorum(dcRf);
                     }

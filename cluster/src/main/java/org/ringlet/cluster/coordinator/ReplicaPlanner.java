@@ -3,6 +3,7 @@ package org.ringlet.cluster.coordinator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.ringlet.api.cluster.ConsistencyLevel;
@@ -32,11 +33,8 @@ final class ReplicaPlanner {
         this.liveness = requireNonNull(liveness, "liveness is null");
     }
 
-    /** The strategy of a keyspace; LocalStrategy keyspaces replicate to this node only. */
+    /** The strategy of a keyspace. */
     ReplicationStrategy strategy(KeyspaceMetadata ks) {
-        if (strategies.isLocal(ks)) {
-            return new LocalOnly(topology.localHostId());
-        }
         return strategies.strategy(ks);
     }
 
@@ -96,9 +94,9 @@ final class ReplicaPlanner {
 
     private static void checkEachQuorum(ReplicationStrategy strategy, Topology t, List<UUID> live,
                                         ConsistencyLevel cl) {
-        Map<String, java.util.Set<UUID>> byDc = t.nodesByDatacenter();
+        Map<String, Set<UUID>> byDc = t.nodesByDatacenter();
         for (String dc : byDc.keySet()) {
-            int rf = strategy.replicationFactor(dc);
+            int rf = strategy.replicationFactor(dc, t);
             if (rf <= 0) {
                 continue;
             }
@@ -107,29 +105,6 @@ final class ReplicaPlanner {
             if (alive < need) {
                 throw new UnavailableException(cl, need, (int) alive);
             }
-        }
-    }
-
-    /** LocalStrategy: the only replica is this node. */
-    private record LocalOnly(UUID self) implements ReplicationStrategy {
-        @Override
-        public List<UUID> naturalReplicas(Token token, Topology topology) {
-            return List.of(self);
-        }
-
-        @Override
-        public int replicationFactor() {
-            return 1;
-        }
-
-        @Override
-        public int replicationFactor(String datacenter) {
-            return 1;
-        }
-
-        @Override
-        public Map<String, String> options() {
-            return Map.of();
         }
     }
 }

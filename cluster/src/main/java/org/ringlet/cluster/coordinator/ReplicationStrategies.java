@@ -20,9 +20,6 @@ import static java.util.Objects.requireNonNull;
  * replication and kept while that replication is unchanged. Thread-safe.
  */
 public final class ReplicationStrategies {
-    /** The class name of keyspaces whose data lives on every node on its own and is never replicated. */
-    public static final String LOCAL_STRATEGY = "org.apache.cassandra.locator.LocalStrategy";
-
     private record Key(String keyspace, ReplicationParams params) {
     }
 
@@ -45,11 +42,6 @@ public final class ReplicationStrategies {
     public KeyspaceMetadata keyspace(String name) {
         return schema.current().keyspace(name)
                 .orElseThrow(() -> new InvalidRequestException("Keyspace " + name + " does not exist"));
-    }
-
-    /** Whether the keyspace's data stays on each node (LocalStrategy: system and system_schema). */
-    public boolean isLocal(KeyspaceMetadata keyspace) {
-        return keyspace.replication().strategyClass().equals(LOCAL_STRATEGY);
     }
 
     /** The keyspace's strategy. */

@@ -41,6 +41,7 @@ import org.ringlet.api.testing.locator.TestReplicationStrategies;
 import org.ringlet.api.testing.ring.Murmur3TestPartitioner;
 import org.ringlet.api.testing.storage.InMemoryStorageEngine;
 import org.ringlet.api.types.NativeType;
+import org.ringlet.api.testing.ManualClock;
 import org.ringlet.cluster.testing.TestServices;
 
 /** A schema, topology and storage engine for coordinator tests. */
@@ -49,7 +50,7 @@ final class CoordinatorFixture {
     static final ComponentRegistry REGISTRY = new StaticComponentRegistry(List.of(TestReplicationStrategies.simple(),
             TestReplicationStrategies.networkTopology(), TestReplicationStrategies.local()));
 
-    final TestServices.ManualClock clock = new TestServices.ManualClock(1_700_000_000_000L);
+    final ManualClock clock = new ManualClock(1_700_000_000_000L);
     final TestServices.ManualScheduler scheduler = new TestServices.ManualScheduler(clock);
     final MutableSchema schema = new MutableSchema();
     final InMemoryStorageEngine storage = new InMemoryStorageEngine(id -> schema.current().table(id).orElse(null));

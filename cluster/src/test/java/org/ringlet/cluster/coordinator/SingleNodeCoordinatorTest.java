@@ -142,7 +142,7 @@ class SingleNodeCoordinatorTest {
 
     @Test
     void localStrategyKeyspacesHaveOneReplicaAtEveryLevel() {
-        TableMetadata local = f.addTable("local_ks", new ReplicationParams(ReplicationStrategies.LOCAL_STRATEGY,
+        TableMetadata local = f.addTable("local_ks", new ReplicationParams("org.apache.cassandra.locator.LocalStrategy",
                 Map.of()));
         join(coordinator.write(List.of(f.row(local, 1, 1, "a")), ConsistencyLevel.ALL, WriteType.SIMPLE));
         assertEquals(1, join(coordinator.rangeRead(scan(local, DataLimits.NONE), ConsistencyLevel.QUORUM)).size());

@@ -7,49 +7,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import org.ringlet.api.NodeContext;
 import org.ringlet.api.cluster.LocalNodeStore;
 import org.ringlet.api.runtime.Cancellable;
-import org.ringlet.api.runtime.Clock;
-import org.ringlet.api.runtime.RandomSource;
 import org.ringlet.api.runtime.Scheduler;
+import org.ringlet.api.testing.ManualClock;
 
-/** Small deterministic node services for tests: a manual clock and scheduler, seeded randomness, a map context. */
+/**
+ * Node services for the cluster module's tests: a scheduler that runs executor work inline and timed tasks when the
+ * test advances its {@link ManualClock}, a map node context, and an in-memory {@link LocalNodeStore}.
+ */
 public final class TestServices {
     private TestServices() {
-    }
-
-    /** A clock that moves only when {@link #advance} is called. */
-    public static final class ManualClock implements Clock {
-        private long nanos;
-        private final long startMillis;
-
-        public ManualClock(long startMillis) {
-            this.startMillis = startMillis;
-        }
-
-        public synchronized void advance(Duration d) {
-            nanos += d.toNanos();
-        }
-
-        @Override
-        public synchronized long currentTimeMillis() {
-            return startMillis + nanos / 1_000_000;
-        }
-
-        @Override
-        public synchronized long currentTimeMicros() {
-            return startMillis * 1000 + nanos / 1000;
-        }
-
-        @Override
-        public synchronized long nanoTime() {
-            return nanos;
-        }
     }
 
     /**
@@ -135,32 +107,6 @@ public final class TestServices {
         public Executor dedicatedExecutor(String name) {
             return Runnable::run;
         }
-    }
-
-    /** Randomness from a seed. */
-    public static RandomSource seeded(long seed) {
-        Random r = new Random(seed);
-        return new RandomSource() {
-            @Override
-            public synchronized long nextLong() {
-                return r.nextLong();
-            }
-
-            @Override
-            public synchronized int nextInt(int bound) {
-                return r.nextInt(bound);
-            }
-
-            @Override
-            public synchronized double nextDouble() {
-                return r.nextDouble();
-            }
-
-            @Override
-            public synchronized void nextBytes(byte[] bytes) {
-                r.nextBytes(bytes);
-            }
-        };
     }
 
     /** A node context over a map of services. */

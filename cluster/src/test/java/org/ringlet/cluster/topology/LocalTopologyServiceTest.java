@@ -14,6 +14,7 @@ import org.ringlet.api.ring.NodeInfo;
 import org.ringlet.api.ring.NodeState;
 import org.ringlet.api.ring.Topology;
 import org.ringlet.api.testing.ring.Murmur3TestPartitioner;
+import org.ringlet.api.testing.SeededRandomSource;
 import org.ringlet.cluster.testing.TestServices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ class LocalTopologyServiceTest {
 
     private LocalTopologyService service(long seed, Map<String, String> options) {
         return new LocalTopologyService(partitioner, "org.apache.cassandra.dht.Murmur3Partitioner",
-                () -> new Location("dc1", "r1"), store, TestServices.seeded(seed),
+                () -> new Location("dc1", "r1"), store, new SeededRandomSource(seed),
                 LocalTopologyConfig.from(ComponentConfig.of(options)), Runnable::run);
     }
 
@@ -77,7 +78,7 @@ class LocalTopologyServiceTest {
         a.start();
         TestServices.MemoryNodeStore other = new TestServices.MemoryNodeStore();
         LocalTopologyService b = new LocalTopologyService(partitioner, "x", () -> Location.DEFAULT, other,
-                TestServices.seeded(2), LocalTopologyConfig.from(ComponentConfig.empty()), Runnable::run);
+                new SeededRandomSource(2), LocalTopologyConfig.from(ComponentConfig.empty()), Runnable::run);
         b.start();
         assertNotEquals(a.localHostId(), b.localHostId());
     }

@@ -29,6 +29,8 @@ import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.RandomSource;
 import org.ringlet.api.runtime.Scheduler;
 import org.ringlet.api.storage.StorageEngine;
+import org.ringlet.api.testing.ManualClock;
+import org.ringlet.api.testing.SeededRandomSource;
 import org.ringlet.api.testing.locator.StaticComponentRegistry;
 import org.ringlet.api.testing.locator.TestReplicationStrategies;
 import org.ringlet.api.testing.ring.Murmur3TestPartitioner;
@@ -50,7 +52,7 @@ public final class CqlTestNode {
             TestReplicationStrategies.simple(), TestReplicationStrategies.networkTopology(),
             TestReplicationStrategies.local(), new CqlQueryHandlerFactory()));
 
-    public final TestRuntime.ManualClock clock;
+    public final ManualClock clock;
     public final RandomSource random;
     public final Scheduler scheduler = TestRuntime.inlineScheduler();
     public final LocalSchema schema;
@@ -63,10 +65,10 @@ public final class CqlTestNode {
     private final AtomicReference<LocalSchema> schemaRef;
     private final Map<String, String> options;
 
-    private CqlTestNode(TestRuntime.ManualClock clock, long seed, InMemoryStorageEngine storage,
+    private CqlTestNode(ManualClock clock, long seed, InMemoryStorageEngine storage,
                         AtomicReference<LocalSchema> schemaRef, Map<String, String> options) {
         this.clock = clock;
-        this.random = TestRuntime.seeded(seed);
+        this.random = new SeededRandomSource(seed);
         this.schemaRef = schemaRef;
         this.options = options;
         this.schema = new LocalSchema(SystemKeyspaces.load());
@@ -107,7 +109,7 @@ public final class CqlTestNode {
     public static CqlTestNode start(Map<String, String> options) {
         AtomicReference<LocalSchema> ref = new AtomicReference<>();
         InMemoryStorageEngine storage = new InMemoryStorageEngine(id -> ref.get().current().table(id).orElse(null));
-        return new CqlTestNode(new TestRuntime.ManualClock(1_764_000_000_000L), 7, storage, ref, options);
+        return new CqlTestNode(new ManualClock(1_764_000_000_000L), 7, storage, ref, options);
     }
 
     /** A new node over this node's stored data (as after a restart), with other randomness. */

@@ -61,6 +61,30 @@ public final class TestReplicationStrategies {
             return config;
         }
 
+        /** Cassandra's warnings when a replication factor is larger than the number of nodes. */
+        @Override
+        public List<String> warnings(ComponentConfig config, Topology topology) {
+            List<String> out = new ArrayList<>();
+            if (type == Kind.SIMPLE) {
+                int rf = Integer.parseInt(config.require("replication_factor"));
+                if (rf > topology.nodes().size()) {
+                    out.add("Your replication factor " + rf + " for keyspace " + config.scope()
+                            + " is higher than the number of nodes " + topology.nodes().size());
+                }
+            } else if (type == Kind.NETWORK_TOPOLOGY) {
+                Map<String, Set<UUID>> byDc = topology.nodesByDatacenter();
+                for (Map.Entry<String, String> e : new TreeMap<>(config.options()).entrySet()) {
+                    int rf = Integer.parseInt(e.getValue());
+                    int nodes = byDc.getOrDefault(e.getKey(), Set.of()).size();
+                    if (rf > nodes) {
+                        out.add("Your replication factor " + rf + " for keyspace " + config.scope()
+                                + " is higher than the number of nodes " + nodes + " for datacenter " + e.getKey());
+                    }
+                }
+            }
+            return out;
+        }
+
         @Override
         public ReplicationStrategy create(ComponentConfig config, NodeContext context) {
             Map<String, Integer> factors = new TreeMap<>();

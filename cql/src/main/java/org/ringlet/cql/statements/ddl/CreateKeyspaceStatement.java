@@ -37,7 +37,7 @@ public final class CreateKeyspaceStatement extends SchemaStatement {
     protected Response apply(QueryContext context, ClientState client) {
         KeyspaceOptions options = KeyspaceOptions.forCreate(raw.keyspace(), raw.properties(), context);
         KeyspaceMetadata ks = KeyspaceMetadata.create(raw.keyspace(), options.replication(), options.durableWrites());
-        List<String> warnings = options.warnings(raw.keyspace(), context.topology().current());
+        List<String> warnings = options.warnings(context.topology().current());
         if (!context.schemaStore().createKeyspace(ks, raw.ifNotExists())) {
             return Response.of(new Result.Void());
         }

@@ -1,6 +1,5 @@
 package org.ringlet.cql.statements.ddl;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +8,6 @@ import java.util.TreeMap;
 import org.ringlet.api.ComponentConfig;
 import org.ringlet.api.error.ConfigurationException;
 import org.ringlet.api.error.InvalidRequestException;
-import org.ringlet.api.locator.ReplicationStrategy;
 import org.ringlet.api.locator.ReplicationStrategyFactory;
 import org.ringlet.api.ring.Topology;
 import org.ringlet.api.schema.ReplicationParams;
@@ -23,11 +21,14 @@ import org.ringlet.cql.statements.QueryContext;
  *
  * @param replication   the replication as stored
  * @param durableWrites whether writes go through the commit log
- * @param strategy      the strategy the options make (for warnings)
+ * @param factory       the strategy's factory
+ * @param normalized    the strategy options as normalized by the factory
  */
-record KeyspaceOptions(ReplicationParams replication, boolean durableWrites, ReplicationStrategy strategy) {
+record KeyspaceOptions(ReplicationParams replication, boolean durableWrites, ReplicationStrategyFactory factory,
+                       ComponentConfig normalized) {
     private static final Set<String> KNOWN = Set.of("replication", "durable_writes");
     private static final String CASSANDRA_PACKAGE = "org.apache.cassandra.locator.";
+    private static final String LOCAL_STRATEGY = CASSANDRA_PACKAGE + "LocalStrategy";
 
     /**
      * Reads the properties of CREATE KEYSPACE {@code keyspace}.
@@ -49,38 +50,23 @@ record KeyspaceOptions(ReplicationParams replication, boolean durableWrites, Rep
         ReplicationStrategyFactory factory = context.registry().find(ReplicationStrategyFactory.class, cls)
                 .orElseThrow(() -> new ConfigurationException("Unable to find replication strategy class '"
                         + (cls.contains(".") ? cls : CASSANDRA_PACKAGE + cls) + "'"));
+        String displayName = context.registry().displayClassName(factory);
+        if (displayName.equals(LOCAL_STRATEGY)) {
+            throw new InvalidRequestException("Unable to use given strategy class: LocalStrategy is reserved for "
+                    + "internal use.");
+        }
         Topology topology = context.topology().current();
         ComponentConfig normalized = factory.normalizeForCreate(new ComponentConfig(keyspace, replication), topology);
-        ReplicationStrategy strategy = factory.create(normalized, context.node());
-        ReplicationParams params = new ReplicationParams(context.registry().displayClassName(factory),
-                normalized.options());
-        return new KeyspaceOptions(params, durable, strategy);
+        factory.create(normalized, context.node());
+        ReplicationParams params = new ReplicationParams(displayName, normalized.options());
+        return new KeyspaceOptions(params, durable, factory, normalized);
     }
 
     /**
-     * The warnings Cassandra gives when a keyspace's replication factor is larger than the number of nodes (in
-     * each datacenter, for a datacenter-aware strategy).
+     * The warnings the strategy gives for these options on this topology (for example a replication factor larger
+     * than the number of nodes).
      */
-    List<String> warnings(String keyspace, Topology topology) {
-        List<String> out = new ArrayList<>();
-        if (strategy.isDatacenterAware()) {
-            Map<String, Set<java.util.UUID>> byDc = topology.nodesByDatacenter();
-            for (String dc : new java.util.TreeSet<>(replication.options().keySet())) {
-                int rf = strategy.replicationFactor(dc);
-                int nodes = byDc.getOrDefault(dc, Set.of()).size();
-                if (rf > nodes) {
-                    out.add("Your replication factor " + rf + " for keyspace " + keyspace + " is higher than the "
-                            + "number of nodes " + nodes + " for datacenter " + dc);
-                }
-            }
-        } else {
-            int rf = strategy.replicationFactor();
-            int nodes = topology.nodes().size();
-            if (rf > nodes) {
-                out.add("Your replication factor " + rf + " for keyspace " + keyspace + " is higher than the "
-                        + "number of nodes " + nodes);
-            }
-        }
-        return out;
+    List<String> warnings(Topology topology) {
+        return factory.warnings(normalized, topology);
     }
 }
