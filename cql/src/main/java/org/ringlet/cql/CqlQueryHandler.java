@@ -25,7 +25,7 @@ import org.ringlet.cql.parser.CqlParsers;
 import org.ringlet.cql.parser.ParsedStatement;
 import org.ringlet.cql.statements.CqlStatement;
 import org.ringlet.cql.statements.QueryContext;
-import org.ringlet.cql.statements.StatementPreparer;
+
 import org.ringlet.cql.statements.dml.InsertStatement;
 import org.ringlet.cql.system.LocalInfo;
 

@@ -66,8 +66,7 @@ final class CqlErrorStrategy extends DefaultErrorStrategy {
     }
 
     private static boolean isKeyword(Token token) {
-        String name = token.getType() == Token.EOF ? null : SyntaxErrors.VOCABULARY.getSymbolicName(token.getType());
-        return name != null && name.startsWith("K_");
+        return SyntaxErrors.isKeyword(token);
     }
 
     private SyntaxException syntaxError(Parser recognizer, Token offending, String problem) {

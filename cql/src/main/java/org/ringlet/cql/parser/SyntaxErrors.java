@@ -15,12 +15,11 @@ final class SyntaxErrors {
     /** How many tokens (hidden ones included) before the offending token the snippet starts. */
     private static final int SNIPPET_TOKENS_BEFORE = 10;
 
-    /** Token names as messages show them: keywords by symbolic name (K_FROM), punctuation by literal ('='). */
-    static final Vocabulary VOCABULARY = displayVocabulary();
 
     private SyntaxErrors() {
     }
 
+    /** Token names as messages show them: keywords by symbolic name (K_FROM), punctuation by literal ('='). */
     private static Vocabulary displayVocabulary() {
         Vocabulary v = CqlParser.VOCABULARY;
         int max = v.getMaxTokenType();
@@ -34,12 +33,18 @@ final class SyntaxErrors {
         return new VocabularyImpl(literal, symbolic);
     }
 
+    /** Whether a token is a keyword. */
+    static boolean isKeyword(Token token) {
+        String name = token.getType() == Token.EOF ? null : CqlParser.VOCABULARY.getSymbolicName(token.getType());
+        return name != null && name.startsWith("K_");
+    }
+
     /** The name of a token type for "expecting ..." parts. */
     static String tokenName(int type) {
         if (type == Token.EOF) {
             return "EOF";
         }
-        return VOCABULARY.getDisplayName(type);
+        return displayVocabulary().getDisplayName(type);
     }
 
     /** How an offending token is shown: quoted text, or {@code '<EOF>'}. */

@@ -28,12 +28,12 @@ public sealed interface Restriction permits Restriction.Eq, Restriction.In, Rest
         public List<ByteBuffer> bind(BoundValues bound) {
             List<ByteBuffer> raw = new ArrayList<>();
             if (listMarker != null) {
+                if (listMarker.isUnset(bound)) {
+                    throw new InvalidRequestException("Invalid unset value for column " + column.name());
+                }
                 ByteBuffer list = listMarker.bind(bound);
                 if (list == null) {
                     throw new InvalidRequestException("Invalid null value for column " + column.name());
-                }
-                if (Term.isUnset(list)) {
-                    throw new InvalidRequestException("Invalid unset value for column " + column.name());
                 }
                 raw.addAll(CollectionCodec.unpackCollection(list, 1, "list"));
             } else {

@@ -19,12 +19,12 @@ final class Restrictions {
 
     /** A restricting value, which may be neither null nor unset. */
     static ByteBuffer bindNonNull(Term t, BoundValues values, ColumnMetadata column) {
+        if (t.isUnset(values)) {
+            throw new InvalidRequestException("Invalid unset value for column " + column.name());
+        }
         ByteBuffer v = t.bind(values);
         if (v == null) {
             throw new InvalidRequestException("Invalid null value in condition for column " + column.name());
-        }
-        if (Term.isUnset(v)) {
-            throw new InvalidRequestException("Invalid unset value for column " + column.name());
         }
         return v;
     }

@@ -29,10 +29,12 @@ public record TokenRestriction(Term equal, Term lower, boolean lowerInclusive, T
     }
 
     private static Token token(Term term, BoundValues values, Partitioner partitioner) {
+        if (term.isUnset(values)) {
+            throw new InvalidRequestException("Invalid unset value for partition key token");
+        }
         ByteBuffer v = term.bind(values);
-        if (v == null || Term.isUnset(v)) {
-            throw new InvalidRequestException("Invalid " + (v == null ? "null" : "unset")
-                    + " value for partition key token");
+        if (v == null) {
+            throw new InvalidRequestException("Invalid null value for partition key token");
         }
         CqlType type = partitioner.tokenType();
         Object value = type.compose(v);

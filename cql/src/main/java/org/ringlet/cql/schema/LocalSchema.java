@@ -9,7 +9,6 @@ import org.ringlet.api.schema.KeyspaceMetadata;
 import org.ringlet.api.schema.Schema;
 import org.ringlet.api.schema.SchemaChangeListener;
 import org.ringlet.api.schema.SchemaService;
-import org.ringlet.cql.system.SystemKeyspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,6 @@ import org.ringlet.api.schema.DroppedColumn;
 import org.ringlet.api.schema.KeyspaceMetadata;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.types.UserType;
-import org.ringlet.cql.system.SystemKeyspaces;
 
 /**
  * The schema version: a name-based (MD5) UUID of a canonical text of every replicated keyspace (the node-local

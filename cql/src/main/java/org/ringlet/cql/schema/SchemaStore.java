@@ -32,7 +32,6 @@ import org.ringlet.api.storage.SinglePartitionReadCommand;
 import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.api.types.NativeType;
 import org.ringlet.cql.data.RowWriter;
-import org.ringlet.cql.system.SystemKeyspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

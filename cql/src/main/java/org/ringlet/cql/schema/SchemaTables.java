@@ -18,7 +18,6 @@ import org.ringlet.api.schema.TableParams;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.api.types.UserType;
 import org.ringlet.cql.data.RowWriter;
-import org.ringlet.cql.system.SystemKeyspaces;
 
 import static java.util.Objects.requireNonNull;
 

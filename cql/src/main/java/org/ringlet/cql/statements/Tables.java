@@ -6,7 +6,7 @@ import org.ringlet.api.schema.KeyspaceMetadata;
 import org.ringlet.api.schema.Schema;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.cql.ast.QualifiedName;
-import org.ringlet.cql.system.SystemKeyspaces;
+import org.ringlet.cql.schema.SystemKeyspaces;
 
 /** Finds the keyspace and table a statement names, with Cassandra's messages. */
 public final class Tables {

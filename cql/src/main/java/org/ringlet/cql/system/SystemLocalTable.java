@@ -26,6 +26,7 @@ import org.ringlet.api.storage.SinglePartitionReadCommand;
 import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.api.types.NativeType;
 import org.ringlet.cql.data.RowWriter;
+import org.ringlet.cql.schema.SystemKeyspaces;
 
 import static java.util.Objects.requireNonNull;
 

@@ -35,14 +35,10 @@ public record CollectionTerm(CqlType type, List<Term> elements) implements Term 
         List<ByteBuffer> bound = new ArrayList<>(elements.size());
         boolean fields = !type.isCollection() && !(type instanceof VectorType);
         for (Term t : elements) {
-            ByteBuffer v = t.bind(values);
-            if (Term.isUnset(v)) {
-                if (fields) {
-                    v = null;
-                } else {
-                    throw new InvalidRequestException("Invalid unset value in collection");
-                }
+            if (t.isUnset(values) && !fields) {
+                throw new InvalidRequestException("Invalid unset value in collection");
             }
+            ByteBuffer v = t.bind(values);
             if (v == null && !fields) {
                 throw new InvalidRequestException("null is not supported inside collections");
             }

@@ -28,11 +28,11 @@ public record FunctionTerm(ScalarFunction function, List<Term> arguments) implem
         List<ByteBuffer> args = new ArrayList<>(arguments.size());
         boolean anyNull = false;
         for (Term t : arguments) {
-            ByteBuffer v = t.bind(values);
-            if (Term.isUnset(v)) {
+            if (t.isUnset(values)) {
                 throw new InvalidRequestException("Invalid unset value for argument in call to function "
                         + function.name());
             }
+            ByteBuffer v = t.bind(values);
             anyNull |= v == null;
             args.add(v);
         }

@@ -23,7 +23,7 @@ public record Marker(int index, CqlType type) implements Term {
     @Override
     public ByteBuffer bind(BoundValues values) {
         if (values.isUnset(index)) {
-            return UNSET;
+            return null;
         }
         ByteBuffer v = values.get(index);
         if (v != null) {
@@ -34,6 +34,11 @@ public record Marker(int index, CqlType type) implements Term {
             }
         }
         return v;
+    }
+
+    @Override
+    public boolean isUnset(BoundValues values) {
+        return values.isUnset(index);
     }
 
     @Override

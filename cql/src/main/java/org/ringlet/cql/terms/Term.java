@@ -11,15 +11,9 @@ import org.ringlet.api.types.CqlType;
 public interface Term {
 
     /**
-     * The value that stands for "unset" (protocol v4+): a bound value that leaves the column alone. Compare with
-     * {@code ==}; it is never a real value.
-     */
-    ByteBuffer UNSET = ByteBuffer.allocate(0).asReadOnlyBuffer();
-
-    /**
      * The value of this term for the request's bound values.
      *
-     * @return the serialized value, null for null, or {@link #UNSET}
+     * @return the serialized value, or null for null (and for an unset value: check {@link #isUnset} first)
      * @throws org.ringlet.api.error.InvalidRequestException when a bound value is not a value of its type
      */
     ByteBuffer bind(BoundValues values);
@@ -30,8 +24,11 @@ public interface Term {
     /** Whether the value does not depend on bound values or on when the statement runs. */
     boolean isConstant();
 
-    /** Whether the value is {@link #UNSET}. */
-    static boolean isUnset(ByteBuffer value) {
-        return value == UNSET;
+    /**
+     * Whether the request leaves this term's value unset (protocol v4+: a bound value that leaves the column
+     * alone). Only bind markers can be unset.
+     */
+    default boolean isUnset(BoundValues values) {
+        return false;
     }
 }

@@ -21,7 +21,7 @@ import org.ringlet.api.storage.PartitionRangeReadCommand;
 import org.ringlet.api.storage.ReadFilters;
 import org.ringlet.api.storage.SinglePartitionReadCommand;
 import org.ringlet.cql.data.RowWriter;
-import org.ringlet.cql.system.SystemKeyspaces;
+import org.ringlet.cql.schema.SystemKeyspaces;
 
 import static java.util.Objects.requireNonNull;
 

@@ -38,7 +38,7 @@ import org.ringlet.api.testing.storage.InMemoryStorageEngine;
 import org.ringlet.cql.CqlQueryHandlerFactory;
 import org.ringlet.cql.schema.LocalSchema;
 import org.ringlet.cql.schema.SchemaStore;
-import org.ringlet.cql.system.SystemKeyspaces;
+import org.ringlet.cql.schema.SystemKeyspaces;
 import org.ringlet.cql.system.SystemLocalTable;
 
 /**

@@ -10,7 +10,7 @@ import org.ringlet.api.query.SchemaChange;
 import org.ringlet.api.schema.KeyspaceMetadata;
 import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.statements.QueryContext;
-import org.ringlet.cql.system.SystemKeyspaces;
+import org.ringlet.cql.schema.SystemKeyspaces;
 
 /** {@code CREATE KEYSPACE [IF NOT EXISTS] ks WITH replication = {...} [AND durable_writes = ...]}. */
 public final class CreateKeyspaceStatement extends SchemaStatement {

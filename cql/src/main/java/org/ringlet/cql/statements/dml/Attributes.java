@@ -34,12 +34,12 @@ public record Attributes(Term timestamp, Term ttl) {
         if (timestamp == null) {
             return defaultTimestamp;
         }
+        if (timestamp.isUnset(values)) {
+            return defaultTimestamp;
+        }
         ByteBuffer v = timestamp.bind(values);
         if (v == null) {
             throw new InvalidRequestException("Invalid null value of timestamp");
-        }
-        if (Term.isUnset(v)) {
-            return defaultTimestamp;
         }
         return (Long) NativeType.BIGINT.compose(v);
     }
@@ -49,12 +49,12 @@ public record Attributes(Term timestamp, Term ttl) {
         if (ttl == null) {
             return table.params().defaultTimeToLive();
         }
+        if (ttl.isUnset(values)) {
+            return table.params().defaultTimeToLive();
+        }
         ByteBuffer v = ttl.bind(values);
         if (v == null) {
             throw new InvalidRequestException("Invalid null value of TTL");
-        }
-        if (Term.isUnset(v)) {
-            return table.params().defaultTimeToLive();
         }
         int t = (Integer) NativeType.INT.compose(v);
         if (t < 0) {

@@ -166,15 +166,17 @@ public final class InsertStatement implements CqlStatement {
         ByteBuffer[] pk = new ByteBuffer[table.partitionKeyColumns().size()];
         ByteBuffer[] ck = new ByteBuffer[table.clusteringColumns().size()];
         List<ByteBuffer> valuesOf = new ArrayList<>(values.size());
+        boolean[] unset = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             ColumnMetadata c = columns.get(i);
+            unset[i] = values.get(i).isUnset(bound);
             ByteBuffer v = values.get(i).bind(bound);
             if (c.isPrimaryKeyColumn()) {
+                if (unset[i]) {
+                    throw new InvalidRequestException("Invalid unset value for column " + c.name());
+                }
                 if (v == null) {
                     throw new InvalidRequestException("Invalid null value in condition for column " + c.name());
-                }
-                if (Term.isUnset(v)) {
-                    throw new InvalidRequestException("Invalid unset value for column " + c.name());
                 }
                 if (c.kind() == ColumnKind.PARTITION_KEY) {
                     pk[c.position()] = v;
@@ -199,7 +201,7 @@ public final class InsertStatement implements CqlStatement {
         for (int i = 0; i < columns.size(); i++) {
             ColumnMetadata c = columns.get(i);
             ByteBuffer v = valuesOf.get(i);
-            if (c.isPrimaryKeyColumn() || Term.isUnset(v)) {
+            if (c.isPrimaryKeyColumn() || unset[i]) {
                 continue;
             }
             cells.set(c.isStatic() ? partition.staticRow() : row, c, v);

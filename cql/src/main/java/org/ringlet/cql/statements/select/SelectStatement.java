@@ -81,12 +81,12 @@ public final class SelectStatement implements CqlStatement {
         if (limit == null) {
             return Integer.MAX_VALUE;
         }
+        if (limit.isUnset(values)) {
+            return Integer.MAX_VALUE;
+        }
         ByteBuffer v = limit.bind(values);
         if (v == null) {
             throw new InvalidRequestException("Invalid null value of limit");
-        }
-        if (Term.isUnset(v)) {
-            return Integer.MAX_VALUE;
         }
         int n = (Integer) NativeType.INT.compose(v);
         if (n <= 0) {

@@ -1,8 +1,12 @@
-package org.ringlet.cql.statements;
+package org.ringlet.cql;
 
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.parser.ParsedStatement;
+import org.ringlet.cql.statements.CqlStatement;
+import org.ringlet.cql.statements.QueryContext;
+import org.ringlet.cql.statements.Tables;
+import org.ringlet.cql.statements.UseStatement;
 import org.ringlet.cql.statements.ddl.CreateKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.CreateTableStatement;
 import org.ringlet.cql.statements.ddl.DropKeyspaceStatement;
@@ -12,7 +16,7 @@ import org.ringlet.cql.statements.dml.TruncateStatement;
 import org.ringlet.cql.statements.select.SelectPreparer;
 
 /** Turns parsed statements into executable ones. */
-public final class StatementPreparer {
+final class StatementPreparer {
     private StatementPreparer() {
     }
 
@@ -22,7 +26,7 @@ public final class StatementPreparer {
      * @param keyspace the keyspace unqualified names are in (the request's or the connection's), or null
      * @throws org.ringlet.api.error.RingletException with Cassandra's code and message when it is invalid
      */
-    public static CqlStatement prepare(ParsedStatement parsed, QueryContext context, String keyspace) {
+    static CqlStatement prepare(ParsedStatement parsed, QueryContext context, String keyspace) {
         RawStatement raw = parsed.statement();
         if (raw instanceof RawStatement.Select s) {
             return SelectPreparer.prepare(parsed, s, context, keyspace);

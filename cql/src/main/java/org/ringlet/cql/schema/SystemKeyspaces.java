@@ -1,4 +1,4 @@
-package org.ringlet.cql.system;
+package org.ringlet.cql.schema;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import org.ringlet.api.schema.ReplicationParams;
 import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.types.CqlTypeParser;
-import org.ringlet.cql.schema.TableParamsBuilder;
 
 /**
  * The definitions of the system keyspaces, read from {@code system-tables.txt}. Table ids are Cassandra's
