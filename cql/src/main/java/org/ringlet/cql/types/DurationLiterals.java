@@ -13,8 +13,8 @@ import org.ringlet.api.types.MarshalException;
  * optionally negative.
  */
 public final class DurationLiterals {
-    private static final Pattern UNIT = Pattern.compile("(\\d+)(y|mo|w|d|h|m|s|ms|us|µs|ns)");
-    private static final Pattern STANDARD = Pattern.compile("(\\d+(y|mo|w|d|h|m|s|ms|us|µs|ns))+");
+    private static final Pattern UNIT = Pattern.compile("(\\d+)(mo|ms|us|µs|ns|y|w|d|h|m|s)");
+    private static final Pattern STANDARD = Pattern.compile("(\\d+(mo|ms|us|µs|ns|y|w|d|h|m|s))+");
     private static final Pattern ISO = Pattern.compile(
             "p(?:(\\d+)y)?(?:(\\d+)m)?(?:(\\d+)d)?(?:t(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?)?");
     private static final Pattern ISO_WEEK = Pattern.compile("p(\\d+)w");
