@@ -2,6 +2,7 @@ package org.ringlet.cql;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +98,23 @@ public final class CqlQueryHandler implements QueryHandler {
         try {
             PreparedStatements.Entry entry = lookup(id);
             CqlStatement statement = entry.statement();
-            return statement.execute(context, state, bind(statement, options));
+            return statement.execute(context, state, bind(statement, options))
+                    .thenApply(r -> withMetadataId(r, resultMetadataId, entry.resultMetadataId()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Protocol v5: when the client holds another result-metadata id than the statement's, the rows carry the
+     * statement's id so the client takes the new columns.
+     */
+    private static Response withMetadataId(Response response, byte[] clientId, byte[] currentId) {
+        if (clientId != null && response.result() instanceof Result.Rows rows && !Arrays.equals(clientId, currentId)) {
+            return new Response(new Result.Rows(rows.columns(), rows.rows(), rows.pagingState(), currentId),
+                    response.warnings());
+        }
+        return response;
     }
 
     private PreparedStatements.Entry lookup(byte[] id) {

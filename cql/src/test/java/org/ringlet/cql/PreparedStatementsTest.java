@@ -110,6 +110,18 @@ class PreparedStatementsTest {
     }
 
     @Test
+    void aStaleResultMetadataIdGetsTheCurrentOne() {
+        Result.Prepared select = prepare("SELECT v FROM ks.t WHERE a = 1 AND b = 'x'", null);
+        QueryOptions options = QueryOptions.of(ConsistencyLevel.ONE);
+        Result.Rows same = (Result.Rows) node.handler.execute(node.client, select.id(), select.resultMetadataId(),
+                options).toCompletableFuture().join().result();
+        assertEquals(null, same.metadataId());
+        Result.Rows changed = (Result.Rows) node.handler.execute(node.client, select.id(), new byte[16], options)
+                .toCompletableFuture().join().result();
+        assertArrayEquals(select.resultMetadataId(), changed.metadataId());
+    }
+
+    @Test
     void unknownIdsAreUnprepared() {
         byte[] unknown = new byte[16];
         CompletionException e = assertThrows(CompletionException.class, () -> execute(unknown, List.of()));
