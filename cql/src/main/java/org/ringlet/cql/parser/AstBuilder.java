@@ -3,6 +3,8 @@ package org.ringlet.cql.parser;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ringlet.api.error.SyntaxException;
+
 import org.ringlet.cql.ast.Operator;
 import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.ast.RawTerm;
@@ -83,10 +85,28 @@ final class AstBuilder {
         RawStatement.Attributes attributes = attributes(ctx.usingClause());
         List<RawStatement.Assignment> assignments = new ArrayList<>();
         for (CqlParser.AssignmentContext a : ctx.assignment()) {
-            assignments.add(assignment(a));
+            RawStatement.Assignment assignment = assignment(a);
+            for (RawStatement.Assignment previous : assignments) {
+                if (previous.column().equals(assignment.column()) && !compatible(previous, assignment)) {
+                    throw new SyntaxException("Multiple incompatible setting of column " + assignment.column());
+                }
+            }
+            assignments.add(assignment);
         }
         return new RawStatement.Update(Names.table(ctx.tableName()), attributes, assignments,
                 selects.where(ctx.whereClause()), conditions(ctx.updateConditions()));
+    }
+
+    /**
+     * Cassandra's rule for two assignments of one column: setting the whole column goes with nothing else, one
+     * field twice neither; elements and additions go together.
+     */
+    private static boolean compatible(RawStatement.Assignment a, RawStatement.Assignment b) {
+        if (a instanceof RawStatement.SetValue || b instanceof RawStatement.SetValue) {
+            return false;
+        }
+        return !(a instanceof RawStatement.SetField fa && b instanceof RawStatement.SetField fb
+                && fa.field().equals(fb.field()));
     }
 
     private RawStatement.Assignment assignment(CqlParser.AssignmentContext ctx) {

@@ -28,7 +28,10 @@ final class CqlErrorStrategy extends DefaultErrorStrategy {
         String problem;
         if (e instanceof InputMismatchException) {
             problem = mismatch(offending, e.getExpectedTokens());
-        } else if (e instanceof NoViableAltException || e instanceof FailedPredicateException) {
+        } else if (e instanceof NoViableAltException nva) {
+            throw new SyntaxException(SyntaxErrors.parserMessage(query, recognizer.getInputStream(), offending,
+                    nva.getStartToken(), "no viable alternative at input " + SyntaxErrors.quoted(offending)));
+        } else if (e instanceof FailedPredicateException) {
             problem = "no viable alternative at input " + SyntaxErrors.quoted(offending);
         } else {
             problem = e.getMessage() == null ? "syntax error" : e.getMessage();

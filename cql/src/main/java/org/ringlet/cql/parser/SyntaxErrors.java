@@ -58,33 +58,55 @@ final class SyntaxErrors {
 
     /** The message for a parser error at {@code offending}. */
     static String parserMessage(String query, TokenStream tokens, Token offending, String problem) {
+        return parserMessage(query, tokens, offending, offending, problem);
+    }
+
+    /**
+     * The message for a parser error at {@code offending} found while deciding between alternatives that start at
+     * {@code decision}: as Cassandra's (ANTLR 3, fixed lookahead) parser reports it, the snippet is centred on the
+     * token before the offending one when the decision started earlier, and runs to the offending token.
+     */
+    static String parserMessage(String query, TokenStream tokens, Token offending, Token decision, String problem) {
         if (offending.getType() == Token.EOF) {
             return "line 0:-1 " + problem;
         }
         StringBuilder sb = new StringBuilder()
                 .append("line ").append(offending.getLine()).append(':').append(offending.getCharPositionInLine())
                 .append(' ').append(problem);
-        appendSnippet(sb, query, tokens, offending);
+        Token highlighted = offending;
+        if (decision != null && decision.getTokenIndex() >= 0 && decision.getTokenIndex() < offending.getTokenIndex()) {
+            // ANTLR 3 failed one token into its lookahead: the token before the offending one
+            for (int i = offending.getTokenIndex() - 1; i >= decision.getTokenIndex(); i--) {
+                if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+                    highlighted = tokens.get(i);
+                    break;
+                }
+            }
+        }
+        appendSnippet(sb, query, tokens, highlighted, offending);
         return sb.toString();
     }
 
-    private static void appendSnippet(StringBuilder sb, String query, TokenStream tokens, Token offending) {
-        int index = offending.getTokenIndex();
+    private static void appendSnippet(StringBuilder sb, String query, TokenStream tokens, Token highlighted,
+                                      Token last) {
+        int index = highlighted.getTokenIndex();
         if (index < 0) {
             return;
         }
         Token from = tokens.get(Math.max(0, index - SNIPPET_TOKENS_BEFORE));
         int start = from.getStartIndex();
-        int end = offending.getStopIndex() + 1;
-        if (start < 0 || end > query.length() || start > offending.getStartIndex()) {
+        int hlEnd = highlighted.getStopIndex() + 1;
+        int end = last.getType() == Token.EOF ? hlEnd : Math.max(hlEnd, last.getStopIndex() + 1);
+        if (start < 0 || end > query.length() || start > highlighted.getStartIndex()) {
             return;
         }
         sb.append(" (");
         if (start > 0) {
             sb.append("...");
         }
-        sb.append(query, start, offending.getStartIndex())
-                .append('[').append(query, offending.getStartIndex(), end).append(']');
+        sb.append(query, start, highlighted.getStartIndex())
+                .append('[').append(query, highlighted.getStartIndex(), hlEnd).append(']')
+                .append(query, hlEnd, end);
         if (end < query.length()) {
             sb.append("...");
         }

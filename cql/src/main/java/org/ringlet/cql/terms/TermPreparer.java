@@ -138,8 +138,8 @@ public final class TermPreparer {
                         + l.elements().size());
             }
         } else {
-            throw new InvalidRequestException("Invalid list literal for " + receiver.name() + " of type "
-                    + type.cqlName());
+            throw new InvalidRequestException("Unexpected receiver type '" + type.cqlName()
+                    + "'; only list and vector are expected");
         }
         return collection(type, elements(l.elements(), spec(receiver, "value(" + receiver.name() + ")", element)));
     }
@@ -149,8 +149,9 @@ public final class TermPreparer {
             return collection(type, List.of());
         }
         if (!(type instanceof MapType mt)) {
-            throw new InvalidRequestException("Invalid map literal for " + receiver.name() + " of type "
-                    + type.cqlName());
+            // Cassandra parses {} as an empty set literal
+            throw new InvalidRequestException("Invalid " + (m.entries().isEmpty() ? "set" : "map") + " literal for "
+                    + receiver.name() + " of type " + type.cqlName());
         }
         ColumnSpec keys = spec(receiver, "key(" + receiver.name() + ")", mt.keyType());
         ColumnSpec values = spec(receiver, "value(" + receiver.name() + ")", mt.valueType());
