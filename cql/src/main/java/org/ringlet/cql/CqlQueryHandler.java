@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.ringlet.api.cluster.WriteType;
-import org.ringlet.api.data.Mutation;
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.error.UnpreparedException;
 import org.ringlet.api.query.BatchRequest;
@@ -22,12 +20,13 @@ import org.ringlet.api.query.QueryHandler;
 import org.ringlet.api.query.QueryOptions;
 import org.ringlet.api.query.Response;
 import org.ringlet.api.query.Result;
+import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.parser.CqlParsers;
 import org.ringlet.cql.parser.ParsedStatement;
 import org.ringlet.cql.statements.CqlStatement;
 import org.ringlet.cql.statements.QueryContext;
-
-import org.ringlet.cql.statements.dml.InsertStatement;
+import org.ringlet.cql.statements.dml.BatchWriter;
+import org.ringlet.cql.statements.dml.Modification;
 import org.ringlet.cql.system.LocalInfo;
 
 import static java.util.Objects.requireNonNull;
@@ -162,23 +161,23 @@ public final class CqlQueryHandler implements QueryHandler {
     public CompletionStage<Response> batch(ClientState state, BatchRequest batch) {
         try {
             String ks = keyspace(state, batch.options().keyspace());
-            List<Mutation> mutations = new ArrayList<>();
+            List<BatchWriter.Bound> bound = new ArrayList<>(batch.statements().size());
             for (BatchRequest.Statement child : batch.statements()) {
                 CqlStatement statement = child.id() != null ? lookup(child.id()).statement()
                         : StatementPreparer.prepare(CqlParsers.parse(child.query()), context, ks);
-                if (!(statement instanceof InsertStatement insert)) {
-                    throw new InvalidRequestException("Only INSERT statements are supported in batches yet");
+                if (!(statement instanceof Modification modification)) {
+                    throw new InvalidRequestException("Invalid statement in batch: only UPDATE, INSERT and DELETE "
+                            + "statements are allowed.");
                 }
-                QueryOptions options = bind(statement, batch.options().withValues(child.values()));
-                mutations.add(insert.mutation(context, options));
+                bound.add(new BatchWriter.Bound(modification,
+                        bind(statement, batch.options().withValues(child.values()))));
             }
-            CompletionStage<Void> write = switch (batch.type()) {
-                case LOGGED -> context.coordinator().writeLoggedBatch(mutations, batch.options().consistency());
-                case UNLOGGED -> context.coordinator().write(mutations, batch.options().consistency(),
-                        WriteType.UNLOGGED_BATCH);
-                case COUNTER -> context.coordinator().writeCounters(mutations, batch.options().consistency());
+            RawStatement.BatchType type = switch (batch.type()) {
+                case LOGGED -> RawStatement.BatchType.LOGGED;
+                case UNLOGGED -> RawStatement.BatchType.UNLOGGED;
+                case COUNTER -> RawStatement.BatchType.COUNTER;
             };
-            return write.thenApply(v -> Response.of(new Result.Void()));
+            return BatchWriter.writeChecked(context, type, bound, batch.options());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -11,8 +11,11 @@ import org.ringlet.cql.statements.ddl.CreateKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.CreateTableStatement;
 import org.ringlet.cql.statements.ddl.DropKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.DropTableStatement;
+import org.ringlet.cql.statements.dml.BatchStatement;
+import org.ringlet.cql.statements.dml.DeleteStatement;
 import org.ringlet.cql.statements.dml.InsertStatement;
 import org.ringlet.cql.statements.dml.TruncateStatement;
+import org.ringlet.cql.statements.dml.UpdateStatement;
 import org.ringlet.cql.statements.select.SelectPreparer;
 
 /** Turns parsed statements into executable ones. */
@@ -33,6 +36,15 @@ final class StatementPreparer {
         }
         if (raw instanceof RawStatement.Insert i) {
             return InsertStatement.prepare(parsed, i, context, keyspace);
+        }
+        if (raw instanceof RawStatement.Update u) {
+            return UpdateStatement.prepare(parsed, u, context, keyspace);
+        }
+        if (raw instanceof RawStatement.Delete d) {
+            return DeleteStatement.prepare(parsed, d, context, keyspace);
+        }
+        if (raw instanceof RawStatement.Batch b) {
+            return BatchStatement.prepare(parsed, b, context, keyspace);
         }
         if (raw instanceof RawStatement.Use u) {
             return new UseStatement(u.keyspace());

@@ -155,7 +155,7 @@ class InsertTest {
         "INVALID|Invalid FLOAT constant (1.5) for \"i\" of type int|INSERT INTO ty (k, i) VALUES (1, 1.5)",
         "INVALID|Unable to convert '5' to a duration|INSERT INTO ty (k, du) VALUES (3, 5)",
         "INVALID|Modification is not supported by table system_virtual_schema.keyspaces|INSERT INTO system_virtual_schema.keyspaces (keyspace_name) VALUES ('x')",
-        "INVALID|Invalid list literal for s of type set<text>|INSERT INTO coll (k, s) VALUES (1, ['a'])",
+        "INVALID|Unexpected receiver type 'set<text>'; only list and vector are expected|INSERT INTO coll (k, s) VALUES (1, ['a'])",
         "INVALID|null is not supported inside collections|INSERT INTO coll (k, l) VALUES (1, [1, null])"
     })
     void errorsAreCassandras(ErrorCode code, String message, String statement) {

@@ -89,6 +89,58 @@ public final class RestrictionsPreparer {
         return new StatementRestrictions(table, pk, token, ck, others, keyRange, pkFiltered, ckFiltered);
     }
 
+    /**
+     * Prepares the WHERE clause of an UPDATE or DELETE: only the primary key may be restricted, the partition key
+     * completely (by equality or IN), the clustering columns by equality or IN (a DELETE may also give a prefix or
+     * a slice, deleting a range of rows).
+     *
+     * @param statement {@code UPDATE} or {@code DELETE}, for messages
+     */
+    public StatementRestrictions prepareForModification(List<RawRelation> where, String statement) {
+        Map<ColumnMetadata, Restriction> byColumn = new LinkedHashMap<>();
+        for (RawRelation relation : where) {
+            if (relation instanceof RawRelation.Token) {
+                throw new InvalidRequestException("The token function cannot be used in WHERE clauses for "
+                        + statement + " statements");
+            }
+            Restriction r = restriction(relation);
+            byColumn.merge(r.column(), r, RestrictionsPreparer::merge);
+        }
+        Map<ColumnMetadata, Restriction> pk = new LinkedHashMap<>();
+        List<Restriction> ck = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Restriction r : byColumn.values()) {
+            switch (r.column().kind()) {
+                case PARTITION_KEY -> pk.put(r.column(), r);
+                case CLUSTERING -> ck.add(r);
+                default -> others.add(r.column().name());
+            }
+        }
+        if (!others.isEmpty()) {
+            throw new InvalidRequestException("Non PRIMARY KEY columns found in where clause: "
+                    + String.join(", ", others) + " ");
+        }
+        List<String> missing = table.partitionKeyColumns().stream().filter(c -> !pk.containsKey(c))
+                .map(ColumnMetadata::name).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("Some partition key parts are missing: " + String.join(", ", missing));
+        }
+        for (Restriction r : pk.values()) {
+            if (r instanceof Restriction.Slice) {
+                throw new InvalidRequestException("Only EQ and IN relation are supported on the partition key "
+                        + "(unless you use the token() function)");
+            }
+        }
+        ck.sort(Comparator.comparingInt(r -> r.column().position()));
+        boolean slice = ck.stream().anyMatch(r -> r instanceof Restriction.Slice);
+        if (slice && statement.equals("UPDATE")) {
+            throw new InvalidRequestException("Slice restrictions are not supported on the clustering columns in "
+                    + "UPDATE statements");
+        }
+        checkClustering(ck, false);
+        return new StatementRestrictions(table, pk, null, ck, List.of(), false, false, false);
+    }
+
     /** Returns whether the clustering restrictions must be applied by filtering rows. */
     private boolean checkClustering(List<Restriction> ck, boolean allowFiltering) {
         int expected = 0;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.ringlet.api.data.Clustering;
 import org.ringlet.api.data.ClusteringBound;
 import org.ringlet.api.data.ClusteringComparator;
 import org.ringlet.api.data.Slice;
@@ -15,7 +16,6 @@ import org.ringlet.api.schema.ClusteringOrder;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.KeyRange;
-import org.ringlet.cql.terms.Marker;
 import org.ringlet.cql.terms.Term;
 
 /**
@@ -64,19 +64,6 @@ public final class StatementRestrictions {
         return !others.isEmpty() || partitionKeyFiltered || clusteringFiltered;
     }
 
-    /** The markers binding each partition key column by equality, in key order; empty unless all are. */
-    public List<Integer> partitionKeyBindIndexes() {
-        List<Integer> out = new ArrayList<>();
-        for (ColumnMetadata c : table.partitionKeyColumns()) {
-            Restriction r = partitionKey.get(c);
-            if (!(r instanceof Restriction.Eq eq) || !(eq.value() instanceof Marker m)) {
-                return List.of();
-            }
-            out.add(m.index());
-        }
-        return out;
-    }
-
     /**
      * The serialized partition keys to read, sorted by their columns' values and distinct (none for
      * {@code IN ()}). Only for queries that are not key ranges.
@@ -104,6 +91,49 @@ public final class StatementRestrictions {
             keys.add(table.serializePartitionKey(components));
         }
         return keys;
+    }
+
+    /** Whether every clustering column is restricted by equality or IN (the query names whole rows). */
+    public boolean restrictsWholeRows() {
+        return clustering.size() == table.clusteringColumns().size()
+                && clustering.stream().noneMatch(r -> r instanceof Restriction.Slice);
+    }
+
+    /** The clustering columns that are not restricted, in order. */
+    public List<String> unrestrictedClusteringColumns() {
+        List<String> out = new ArrayList<>();
+        for (ColumnMetadata c : table.clusteringColumns()) {
+            if (clustering.stream().noneMatch(r -> r.column().equals(c))) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The whole clusterings the restrictions name (every combination of the EQ and IN values), sorted; only when
+     * {@link #restrictsWholeRows()}.
+     */
+    public List<Clustering> clusterings(BoundValues values) {
+        List<List<ByteBuffer>> prefixes = new ArrayList<>();
+        prefixes.add(List.of());
+        for (Restriction r : clustering) {
+            List<ByteBuffer> vs = r instanceof Restriction.Eq eq
+                    ? List.of(Restrictions.bindNonNull(eq.value(), values, r.column()))
+                    : ((Restriction.In) r).bind(values);
+            List<List<ByteBuffer>> next = new ArrayList<>();
+            for (List<ByteBuffer> prefix : prefixes) {
+                for (ByteBuffer v : vs) {
+                    List<ByteBuffer> l = new ArrayList<>(prefix);
+                    l.add(v);
+                    next.add(l);
+                }
+            }
+            prefixes = next;
+        }
+        List<Clustering> out = new ArrayList<>(prefixes.size());
+        prefixes.forEach(p -> out.add(Clustering.of(p)));
+        return out;
     }
 
     /** The token range a key-range query scans. */

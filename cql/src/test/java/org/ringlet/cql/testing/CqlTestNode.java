@@ -78,7 +78,7 @@ public final class CqlTestNode {
         store.load();
         SystemLocalTable local = new SystemLocalTable(storage, schema.definitions(), PARTITIONER, clock);
         this.topology = new TestTopology(PARTITIONER, local, random, endpoint(7000), endpoint(9042), 16);
-        this.coordinator = new DirectCoordinator(storage);
+        this.coordinator = new DirectCoordinator(storage, id -> schemaRef.get().current().table(id).orElseThrow());
         Map<Class<?>, Object> services = new HashMap<>();
         services.put(SchemaStore.class, store);
         services.put(Coordinator.class, coordinator);

@@ -22,10 +22,15 @@ public record Attributes(Term timestamp, Term ttl) {
     public static final int MAX_TTL = 630_720_000;
 
     static Attributes prepare(RawStatement.Attributes raw, TableMetadata table, TermPreparer terms) {
+        return prepare(raw, table.keyspace(), table.name(), terms);
+    }
+
+    /** Prepared with markers named as Cassandra does: {@code [timestamp]} and {@code [ttl]} of a keyspace/table. */
+    static Attributes prepare(RawStatement.Attributes raw, String keyspace, String table, TermPreparer terms) {
         Term ts = raw.timestamp() == null ? null : terms.prepare(raw.timestamp(),
-                new ColumnSpec(table.keyspace(), table.name(), "[timestamp]", NativeType.BIGINT));
+                new ColumnSpec(keyspace, table, "[timestamp]", NativeType.BIGINT));
         Term ttl = raw.timeToLive() == null ? null : terms.prepare(raw.timeToLive(),
-                new ColumnSpec(table.keyspace(), table.name(), "[ttl]", NativeType.INT));
+                new ColumnSpec(keyspace, table, "[ttl]", NativeType.INT));
         return new Attributes(ts, ttl);
     }
 

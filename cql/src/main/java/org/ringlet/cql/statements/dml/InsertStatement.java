@@ -28,11 +28,9 @@ import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.data.CellWriter;
 import org.ringlet.cql.parser.ParsedStatement;
-import org.ringlet.cql.statements.CqlStatement;
 import org.ringlet.cql.statements.QueryContext;
 import org.ringlet.cql.statements.Tables;
 import org.ringlet.cql.terms.BindSpecs;
-import org.ringlet.cql.terms.Marker;
 import org.ringlet.cql.terms.Term;
 import org.ringlet.cql.terms.TermPreparer;
 
@@ -42,7 +40,7 @@ import static java.util.Objects.requireNonNull;
  * A prepared {@code INSERT INTO t (columns) VALUES (values)}: writes the row marker and every given column (a null
  * deletes the column, an unset value leaves it alone) to one partition. Immutable and thread-safe.
  */
-public final class InsertStatement implements CqlStatement {
+public final class InsertStatement implements Modification {
     private final TableMetadata table;
     private final List<ColumnMetadata> columns;
     private final List<Term> values;
@@ -68,6 +66,16 @@ public final class InsertStatement implements CqlStatement {
      */
     public static InsertStatement prepare(ParsedStatement parsed, RawStatement.Insert raw, QueryContext context,
                                           String keyspace) {
+        return prepare(new BindSpecs(parsed.markers()), true, raw, context, keyspace);
+    }
+
+    /**
+     * Prepares the statement with bind specs shared with the other statements of a batch.
+     *
+     * @param standalone whether the statement is prepared alone (its bind variables are then every marker)
+     */
+    static InsertStatement prepare(BindSpecs binds, boolean standalone, RawStatement.Insert raw, QueryContext context,
+                                   String keyspace) {
         TableMetadata table = Tables.table(context.schema(), raw.table(), keyspace);
         if (table.isVirtual()) {
             throw new InvalidRequestException("Modification is not supported by table " + table.keyspace() + "."
@@ -89,32 +97,20 @@ public final class InsertStatement implements CqlStatement {
         if (new HashSet<>(raw.columns()).size() != raw.columns().size()) {
             throw new InvalidRequestException("The column names contains duplicates");
         }
-        BindSpecs binds = new BindSpecs(parsed.markers());
         TermPreparer terms = new TermPreparer(binds, context.functions(), table);
         List<ColumnMetadata> columns = new ArrayList<>();
         List<Term> values = new ArrayList<>();
-        Integer[] pkIndexes = new Integer[table.partitionKeyColumns().size()];
         for (int i = 0; i < raw.columns().size(); i++) {
             ColumnMetadata c = table.requireColumn(raw.columns().get(i));
             Term t = terms.prepare(raw.values().get(i), new ColumnSpec(table.keyspace(), table.name(), c.name(),
                     c.type()));
             columns.add(c);
             values.add(t);
-            if (c.kind() == ColumnKind.PARTITION_KEY && t instanceof Marker m) {
-                pkIndexes[c.position()] = m.index();
-            }
         }
         checkPrimaryKey(table, columns);
         Attributes attributes = Attributes.prepare(raw.attributes(), table, terms);
-        List<Integer> pk = new ArrayList<>();
-        for (Integer i : pkIndexes) {
-            if (i == null) {
-                pk = List.of();
-                break;
-            }
-            pk.add(i);
-        }
-        return new InsertStatement(table, columns, values, attributes, binds.toList(), pk);
+        return new InsertStatement(table, columns, values, attributes, 
+                Modifications.bindVariables(binds, standalone, table), binds.partitionKeyIndexes(table));
     }
 
     private static void checkPrimaryKey(TableMetadata table, List<ColumnMetadata> columns) {
@@ -154,7 +150,31 @@ public final class InsertStatement implements CqlStatement {
         return table.name();
     }
 
-    /** The mutation this statement makes with these options (used alone and in batches). */
+    @Override
+    public TableMetadata tableMetadata() {
+        return table;
+    }
+
+    @Override
+    public boolean isCounter() {
+        return false;
+    }
+
+    @Override
+    public boolean hasTimestamp() {
+        return attributes.timestamp() != null;
+    }
+
+    @Override
+    public CompletionStage<List<Mutation>> mutations(QueryContext context, QueryOptions options) {
+        try {
+            return CompletableFuture.completedFuture(List.of(mutation(context, options)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The mutation this statement makes with these options. */
     public Mutation mutation(QueryContext context, QueryOptions options) {
         BoundValues bound = options.values();
         long defaultTs = options.timestamp() != QueryOptions.NO_TIMESTAMP ? options.timestamp()

@@ -44,7 +44,8 @@ public final class SelectPreparer {
             limit = terms.prepare(raw.limit(), new ColumnSpec(table.keyspace(), table.name(), "[limit]",
                     NativeType.INT));
         }
-        return new SelectStatement(table, selection, restrictions, limit, binds.toList());
+        return new SelectStatement(table, selection, restrictions, limit, binds.toList(),
+                binds.partitionKeyIndexes(table));
     }
 
     private static void checkSupported(RawStatement.Select raw) {

@@ -42,14 +42,16 @@ public final class SelectStatement implements CqlStatement {
     private final StatementRestrictions restrictions;
     private final Term limit;
     private final List<ColumnSpec> bindVariables;
+    private final List<Integer> partitionKeyBindIndexes;
 
     SelectStatement(TableMetadata table, Selection selection, StatementRestrictions restrictions, Term limit,
-                    List<ColumnSpec> bindVariables) {
+                    List<ColumnSpec> bindVariables, List<Integer> partitionKeyBindIndexes) {
         this.table = requireNonNull(table, "table is null");
         this.selection = requireNonNull(selection, "selection is null");
         this.restrictions = requireNonNull(restrictions, "restrictions is null");
         this.limit = limit;
         this.bindVariables = List.copyOf(bindVariables);
+        this.partitionKeyBindIndexes = List.copyOf(partitionKeyBindIndexes);
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class SelectStatement implements CqlStatement {
 
     @Override
     public List<Integer> partitionKeyBindIndexes() {
-        return restrictions.partitionKeyBindIndexes();
+        return partitionKeyBindIndexes;
     }
 
     @Override
