@@ -167,7 +167,7 @@ public final class Cqlsh implements Callable<Integer> {
         try {
             session = connect(h, p);
         } catch (RuntimeException e) {
-            err.print("Connection error: " + ErrorMessages.connectionError(e, h, p) + "\n");
+            err.print("Connection error: " + ErrorMessages.connectionError(e, h, p, refuses(h, p)) + "\n");
             return 1;
         }
         try (session) {
@@ -232,6 +232,18 @@ public final class Cqlsh implements Callable<Integer> {
                 }
             }
             return !useTty && state.statementError ? 2 : 0;
+        }
+    }
+
+    /** Whether a plain TCP connection to the address is refused (the driver reports it less plainly). */
+    private boolean refuses(String h, int p) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress(h, p), connectTimeout * 1000);
+            return false;
+        } catch (java.net.ConnectException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -136,9 +136,17 @@ public final class ErrorMessages {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** The text after {@code Connection error: } when cqlsh cannot connect. */
-    public static String connectionError(Throwable error, String host, int port) {
+    /**
+     * The text after {@code Connection error: } when cqlsh cannot connect.
+     *
+     * @param refused whether the server's port refused a plain TCP connection
+     */
+    public static String connectionError(Throwable error, String host, int port, boolean refused) {
         Throwable e = unwrap(error);
+        if (refused) {
+            return "('Unable to connect to any servers', {'" + host + ":" + port + "': " + refusedRepr(host, port)
+                    + "})";
+        }
         if (e instanceof AllNodesFailedException a) {
             return noHostAvailable(a);
         }
@@ -179,8 +187,7 @@ public final class ErrorMessages {
         }
         if (root instanceof ConnectException || (cause instanceof ConnectionInitException
                 && String.valueOf(cause.getMessage()).contains("Connection refused"))) {
-            return "ConnectionRefusedError(111, \"Tried connecting to [('" + host + "', " + port
-                    + ")]. Last error: Connection refused\")";
+            return refusedRepr(host, port);
         }
         if (cause == null) {
             return "None";
@@ -188,6 +195,11 @@ public final class ErrorMessages {
         String described = describe(cause);
         int colon = described.indexOf(": ");
         return described.substring(0, colon) + "(" + pyString(described.substring(colon + 2)) + ")";
+    }
+
+    private static String refusedRepr(String host, int port) {
+        return "ConnectionRefusedError(111, \"Tried connecting to [('" + host + "', " + port
+                + ")]. Last error: Connection refused\")";
     }
 
     private static String failureText(int received, int failures) {
