@@ -14,7 +14,6 @@ import static java.util.Objects.requireNonNull;
 public final class Cell {
     /** The local deletion time of a live, non-expiring cell. */
     public static final long NO_DELETION_TIME = Long.MAX_VALUE;
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final String column;
     private final ByteBuffer path;
@@ -60,7 +59,7 @@ public final class Cell {
 
     /** A tombstone deleting the column (or the element at {@code path}) as of {@code timestamp}. */
     public static Cell tombstone(String column, ByteBuffer path, long timestamp, long nowInSeconds) {
-        return new Cell(column, path, EMPTY, timestamp, 0, nowInSeconds, false);
+        return new Cell(column, path, ByteBuffer.allocate(0).asReadOnlyBuffer(), timestamp, 0, nowInSeconds, false);
     }
 
     /** A counter cell holding a {@link CounterContext}. */

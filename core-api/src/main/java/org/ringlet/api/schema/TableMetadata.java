@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.ringlet.api.error.InvalidRequestException;
+import org.ringlet.api.ring.PartitionKeys;
 import org.ringlet.api.types.CqlType;
 
 import static java.util.Objects.requireNonNull;
@@ -218,54 +219,26 @@ public final class TableMetadata {
 
     /**
      * The serialized partition key from its components: the component itself for a single-column key; for a
-     * composite key, each component as a 2-byte big-endian length, the bytes and a {@code 0x00} byte.
+     * composite key, each component as a 2-byte big-endian length, the bytes and a {@code 0x00} byte (see
+     * {@link PartitionKeys}).
+     *
+     * @throws InvalidRequestException when the key is longer than 65535 bytes
      */
     public ByteBuffer serializePartitionKey(List<ByteBuffer> components) {
         if (components.size() != partitionKey.size()) {
             throw new IllegalArgumentException("expected " + partitionKey.size() + " key components, got "
                     + components.size());
         }
-        if (components.size() == 1) {
-            return components.get(0);
-        }
-        int size = 0;
-        for (ByteBuffer c : components) {
-            if (c.remaining() > 0xffff) {
-                throw new InvalidRequestException("Key length of " + c.remaining()
-                        + " is longer than maximum of 65535");
-            }
-            size += 3 + c.remaining();
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        for (ByteBuffer c : components) {
-            out.putShort((short) c.remaining());
-            out.put(c.duplicate());
-            out.put((byte) 0);
-        }
-        return out.flip();
+        return PartitionKeys.serialize(components);
     }
 
-    /** The components of a serialized partition key (the inverse of {@link #serializePartitionKey}). */
+    /**
+     * The components of a serialized partition key (the inverse of {@link #serializePartitionKey}).
+     *
+     * @throws IllegalArgumentException when the key is not a well-formed key of this table
+     */
     public List<ByteBuffer> splitPartitionKey(ByteBuffer key) {
-        if (partitionKey.size() == 1) {
-            return List.of(key.duplicate());
-        }
-        List<ByteBuffer> out = new ArrayList<>(partitionKey.size());
-        ByteBuffer in = key.duplicate();
-        for (int i = 0; i < partitionKey.size(); i++) {
-            int len = in.remaining() >= 2 ? in.getShort() & 0xffff : -1;
-            if (len < 0 || len + 1 > in.remaining()) {
-                throw new IllegalArgumentException("invalid composite partition key of " + key.remaining()
-                        + " bytes for " + partitionKey.size() + " components");
-            }
-            out.add(in.slice(in.position(), len));
-            in.position(in.position() + len + 1);
-        }
-        if (in.hasRemaining()) {
-            throw new IllegalArgumentException("invalid composite partition key: " + in.remaining()
-                    + " trailing bytes");
-        }
-        return out;
+        return PartitionKeys.split(key, partitionKey.size());
     }
 
     @Override
