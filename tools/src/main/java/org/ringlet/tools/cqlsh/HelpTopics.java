@@ -1,5 +1,6 @@
 package org.ringlet.tools.cqlsh;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,10 +19,11 @@ final class HelpTopics {
             "LIST_PERMISSIONS", "LIST_ROLES", "LIST_USERS", "PERMISSIONS", "REVOKE", "SELECT", "SELECT_JSON", "TEXT",
             "TIME", "TIMESTAMP", "TRUNCATE", "TYPES", "UPDATE", "USE", "UUID");
 
-    static final Map<String, String> SHELL = new TreeMap<>();
+    static final Map<String, String> SHELL = Collections.unmodifiableMap(shellTopics());
 
-    static {
-        SHELL.put("capture", """
+    private static Map<String, String> shellTopics() {
+        Map<String, String> topics = new TreeMap<>();
+        topics.put("capture", """
 
                 CAPTURE [cqlsh only]
 
@@ -33,14 +35,14 @@ final class HelpTopics {
 
                   Errors and the output of shell commands are still shown.
                 """);
-        SHELL.put("clear", """
+        topics.put("clear", """
 
                 CLEAR/CLS [cqlsh only]
 
                   Clears the terminal.
                 """);
-        SHELL.put("cls", SHELL.get("clear"));
-        SHELL.put("consistency", """
+        topics.put("cls", topics.get("clear"));
+        topics.put("consistency", """
 
                 CONSISTENCY [cqlsh only]
 
@@ -55,7 +57,7 @@ final class HelpTopics {
 
                   Without a level, shows the current one.
                 """);
-        SHELL.put("describe", """
+        topics.put("describe", """
 
                 DESCRIBE [cqlsh only]
 
@@ -74,14 +76,14 @@ final class HelpTopics {
                   DESCRIBE CLUSTER                    cluster name, partitioner and snitch
                   DESCRIBE <name>                     a keyspace, table, index or view of that name
                 """);
-        SHELL.put("desc", SHELL.get("describe"));
-        SHELL.put("exit", """
+        topics.put("desc", topics.get("describe"));
+        topics.put("exit", """
 
                 EXIT/QUIT [cqlsh only]
 
                   Leaves cqlsh.
                 """);
-        SHELL.put("expand", """
+        topics.put("expand", """
 
                 EXPAND [cqlsh]
 
@@ -91,13 +93,13 @@ final class HelpTopics {
                   EXPAND OFF    tables again
                   EXPAND        tell which is on
                 """);
-        SHELL.put("help", """
+        topics.put("help", """
 
                 HELP [cqlsh only]
 
                   Lists the help topics, or shows help on one: HELP <topic>.
                 """);
-        SHELL.put("history", """
+        topics.put("history", """
 
                 HISTORY [cqlsh only]
 
@@ -105,7 +107,7 @@ final class HelpTopics {
 
                   HISTORY <n>   show the last n from now on
                 """);
-        SHELL.put("paging", """
+        topics.put("paging", """
 
                 PAGING [cqlsh]
 
@@ -116,7 +118,7 @@ final class HelpTopics {
                   PAGING <n>    page results, n rows per page
                   PAGING        tell whether paging is on
                 """);
-        SHELL.put("serial", """
+        topics.put("serial", """
 
                 SERIAL CONSISTENCY [cqlsh only]
 
@@ -125,14 +127,14 @@ final class HelpTopics {
                   SERIAL CONSISTENCY <level>   SERIAL or LOCAL_SERIAL
                   SERIAL CONSISTENCY           show the current level
                 """);
-        SHELL.put("show", """
+        topics.put("show", """
 
                 SHOW [cqlsh only]
 
                   SHOW VERSION   the versions of cqlsh, the server, CQL and the native protocol
                   SHOW HOST      where cqlsh is connected
                 """);
-        SHELL.put("source", """
+        topics.put("source", """
 
                 SOURCE [cqlsh only]
 
@@ -142,7 +144,7 @@ final class HelpTopics {
 
                   The path is relative to the current directory; ~ is the home directory. See also cqlsh -f.
                 """);
-        SHELL.put("tracing", """
+        topics.put("tracing", """
 
                 TRACING [cqlsh]
 
@@ -152,6 +154,7 @@ final class HelpTopics {
                   TRACING OFF   stop tracing
                   TRACING       tell whether tracing is on
                 """);
+        return topics;
     }
 
     private HelpTopics() {

@@ -1,5 +1,7 @@
 package org.ringlet.tools.management;
 
+import java.util.List;
+
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
@@ -15,8 +17,8 @@ public final class ManagementNames {
     public static final int DEFAULT_PORT = 7199;
 
     /** The client request scopes of {@link #clientRequestLatency}. */
-    public static final String[] CLIENT_REQUEST_SCOPES = {"Read", "Write", "RangeSlice", "CASRead", "CASWrite",
-        "ViewWrite"};
+    public static final List<String> CLIENT_REQUEST_SCOPES = List.of("Read", "Write", "RangeSlice", "CASRead",
+            "CASWrite", "ViewWrite");
 
     private ManagementNames() {
     }

@@ -6,7 +6,7 @@ package org.ringlet.tools.nodetool;
  * Pure; the bucket counts are given.
  */
 public final class EstimatedHistogram {
-    private static final double[] PERCENTILES = {0.5, 0.75, 0.95, 0.98, 0.99};
+    private static final java.util.List<Double> PERCENTILES = java.util.List.of(0.5, 0.75, 0.95, 0.98, 0.99);
 
     private final long[] offsets;
     private final long[] buckets;
@@ -95,8 +95,8 @@ public final class EstimatedHistogram {
     /** The 50th, 75th, 95th, 98th and 99th percentiles, then min and max, as nodetool's histogram rows. */
     public double[] rows() {
         double[] out = new double[7];
-        for (int i = 0; i < PERCENTILES.length; i++) {
-            out[i] = percentile(PERCENTILES[i]);
+        for (int i = 0; i < PERCENTILES.size(); i++) {
+            out[i] = percentile(PERCENTILES.get(i));
         }
         out[5] = min();
         out[6] = max();

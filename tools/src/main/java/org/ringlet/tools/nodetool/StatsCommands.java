@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** Statistics: tablestats, tablehistograms, proxyhistograms. */
 final class StatsCommands {
-    private static final String[] ROW_NAMES = {"50%", "75%", "95%", "98%", "99%", "Min", "Max"};
+    private static final List<String> ROW_NAMES = List.of("50%", "75%", "95%", "98%", "99%", "Min", "Max");
 
     private StatsCommands() {
     }
@@ -90,8 +90,8 @@ final class StatsCommands {
             out.print(String.format("%-10s%18s%18s%18s%18s%18s%n", "Percentile", "Read Latency", "Write Latency",
                     "SSTables", "Partition Size", "Cell Count"));
             out.print(String.format("%-10s%18s%18s%18s%18s%18s%n", "", "(micros)", "(micros)", "", "(bytes)", ""));
-            for (int i = 0; i < ROW_NAMES.length; i++) {
-                out.print(String.format(Locale.ROOT, "%-10s%18.2f%18.2f%18.2f%18.0f%18.0f%n", ROW_NAMES[i], read[i],
+            for (int i = 0; i < ROW_NAMES.size(); i++) {
+                out.print(String.format(Locale.ROOT, "%-10s%18.2f%18.2f%18.2f%18.0f%18.0f%n", ROW_NAMES.get(i), read[i],
                         write[i], sstables[i], sizes[i], cells[i]));
             }
             out.print("\n");
@@ -112,8 +112,8 @@ final class StatsCommands {
                     "Range Latency", "CAS Read Latency", "CAS Write Latency", "View Write Latency"));
             out.print(String.format("%-10s%19s%19s%19s%19s%19s%19s%n", "", "(micros)", "(micros)", "(micros)",
                     "(micros)", "(micros)", "(micros)"));
-            for (int i = 0; i < ROW_NAMES.length; i++) {
-                out.print(String.format(Locale.ROOT, "%-10s%19.2f%19.2f%19.2f%19.2f%19.2f%19.2f%n", ROW_NAMES[i],
+            for (int i = 0; i < ROW_NAMES.size(); i++) {
+                out.print(String.format(Locale.ROOT, "%-10s%19.2f%19.2f%19.2f%19.2f%19.2f%19.2f%n", ROW_NAMES.get(i),
                         columns.get(0)[i], columns.get(1)[i], columns.get(2)[i], columns.get(3)[i], columns.get(4)[i],
                         columns.get(5)[i]));
             }

@@ -45,10 +45,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Immutable and thread-safe.
  */
 public final class CqlValueFormatter {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSSSSSxx");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String HEX = "0123456789abcdef";
 
     private final DisplaySettings settings;
+    private final DateTimeFormatter timestampFormat = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSSSSSxx");
 
     public CqlValueFormatter(DisplaySettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -257,7 +257,7 @@ public final class CqlValueFormatter {
         StringBuilder sb = new StringBuilder(2 + 2 * b.remaining()).append("0x");
         for (int i = b.position(); i < b.limit(); i++) {
             int v = b.get(i) & 0xff;
-            sb.append(HEX[v >> 4]).append(HEX[v & 0xf]);
+            sb.append(HEX.charAt(v >> 4)).append(HEX.charAt(v & 0xf));
         }
         return sb.toString();
     }
@@ -269,7 +269,7 @@ public final class CqlValueFormatter {
             return Long.toString(instant.toEpochMilli());
         }
         ZonedDateTime local = instant.atZone(settings.zone());
-        return local.getYear() + "-" + TIMESTAMP.format(local);
+        return local.getYear() + "-" + timestampFormat.format(local);
     }
 
     /** A date as {@code YYYY-MM-DD}; outside years 1..9999, the number of days since 1970-01-01. */

@@ -6,7 +6,7 @@ package org.ringlet.tools.cqlsh.format;
  * {@code \x1b}), and, inside collections, single quotes doubled and the whole value in single quotes.
  */
 public final class TextFormat {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String HEX = "0123456789abcdef";
 
     private TextFormat() {
     }
@@ -30,7 +30,7 @@ public final class TextFormat {
             } else if (c == '\r') {
                 sb.append("\\r");
             } else if (c < 0x20 || (c >= 0x7f && c <= 0xa0)) {
-                sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                sb.append("\\x").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
             } else {
                 sb.append(c);
             }
