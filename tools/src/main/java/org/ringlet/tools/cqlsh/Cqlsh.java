@@ -111,7 +111,8 @@ public final class Cqlsh implements Callable<Integer> {
 
     /** Runs cqlsh on the process's terminal and exits with its code. */
     public static void main(String[] args) {
-        int code = run(args, System.in, System.out, System.err, System.getenv(), System.console() != null);
+        org.ringlet.tools.Console console = org.ringlet.tools.Console.system();
+        int code = run(args, System.in, console.out(), console.err(), System.getenv(), System.console() != null);
         System.exit(code);
     }
 

@@ -53,7 +53,8 @@ public final class NodeTool implements Callable<Integer> {
 
     /** Runs nodetool on the process's terminal and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.console() != null));
+        org.ringlet.tools.Console console = org.ringlet.tools.Console.system();
+        System.exit(run(args, console.out(), console.err(), System.console() != null));
     }
 
     /** Runs nodetool with the given streams; returns its exit code (0 ok, 1 connection or command failure, 2 usage). */

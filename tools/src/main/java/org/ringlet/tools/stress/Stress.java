@@ -92,7 +92,8 @@ public final class Stress implements Callable<Integer> {
 
     /** Runs stress and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        org.ringlet.tools.Console console = org.ringlet.tools.Console.system();
+        System.exit(run(args, console.out(), console.err()));
     }
 
     /** Runs stress with the given streams; returns 0, 1 when requests failed or it could not run, 2 for bad options. */
