@@ -228,7 +228,7 @@ final class QueryOutput {
         }
         List<List<FormattedValue>> rows = new ArrayList<>();
         String coordinator = trace.getCoordinatorAddress().getAddress().getHostAddress();
-        String client = String.valueOf(trace.getParameters().getOrDefault("client", ""));
+        String client = traceClient(trace.getTracingId());
         rows.add(traceRow(trace.getRequestType(), trace.getStartedAt(), coordinator, "0", client));
         for (TraceEvent e : trace.getEvents()) {
             rows.add(traceRow(e.getActivity() + " [" + e.getThreadName() + "]", e.getTimestamp(),
@@ -249,10 +249,30 @@ final class QueryOutput {
         ctx.writeResult("", null);
     }
 
+    /** The client of a trace session, as {@code system_traces.sessions} has it (the driver's trace omits it). */
+    private String traceClient(java.util.UUID session) {
+        try {
+            Row row = ctx.session.execute(SimpleStatement.newInstance(
+                    "SELECT client FROM system_traces.sessions WHERE session_id = ?", session)
+                    .setConsistencyLevel(shell.state.consistency)).one();
+            return row == null || row.isNull(0) ? "" : row.getInetAddress(0).getHostAddress();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** A time as Python's {@code str(datetime)}: microseconds shown only when not zero. */
+    static String pythonDateTime(java.time.LocalDateTime t) {
+        String base = String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(),
+                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+        int micros = t.getNano() / 1000;
+        return micros == 0 ? base : base + String.format(".%06d", micros);
+    }
+
     private List<FormattedValue> traceRow(String activity, long millis, String source, String elapsed, String client) {
         return List.of(ctx.formatter.format(DataTypes.TEXT, activity),
-                FormattedValue.plain(java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(millis),
-                        ctx.formatter.settings().zone()).toString().replace('T', ' ')),
+                FormattedValue.plain(pythonDateTime(java.time.LocalDateTime.ofInstant(
+                        java.time.Instant.ofEpochMilli(millis), ctx.formatter.settings().zone()))),
                 FormattedValue.plain(source), FormattedValue.plain(elapsed), FormattedValue.plain(client));
     }
 }

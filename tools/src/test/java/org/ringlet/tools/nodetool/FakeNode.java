@@ -47,6 +47,8 @@ final class FakeNode implements StorageServiceMBean, EndpointSnitchInfoMBean, St
     final List<String> calls = new ArrayList<>();
     final List<Map<String, String>> running = new ArrayList<>();
     boolean sameReplication = true;
+    /** When set, compactions wait until nodetool has polled their progress this many times. */
+    java.util.concurrent.CountDownLatch progressPolls;
     String localAddress = "127.0.0.1";
 
     FakeNode add(Member m) {
@@ -219,6 +221,15 @@ final class FakeNode implements StorageServiceMBean, EndpointSnitchInfoMBean, St
     @Override
     public void forceKeyspaceCompaction(boolean splitOutput, String keyspace, String... tables) {
         calls.add("compact " + splitOutput + " " + keyspace + " " + String.join(",", tables));
+        if (progressPolls != null) {
+            try {
+                if (!progressPolls.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("nodetool never asked for the progress");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -279,7 +290,13 @@ final class FakeNode implements StorageServiceMBean, EndpointSnitchInfoMBean, St
     }
 
     // CompactionManagerMBean
-    @Override public List<Map<String, String>> getCompactions() { return running; }
+    @Override
+    public List<Map<String, String>> getCompactions() {
+        if (progressPolls != null) {
+            progressPolls.countDown();
+        }
+        return running;
+    }
     @Override public int getCoreCompactorThreads() { return 2; }
 
     /** Registers every MBean of this node on {@code server}. */

@@ -224,6 +224,21 @@ class NodeToolTest {
     }
 
     @Test
+    void aLongOperationDrawsAProgressBarOnATerminal() {
+        oneNode();
+        node.running.add(Map.of("compactionId", "c1", "taskType", "Compaction", "keyspace", "ks", "columnfamily",
+                "users", "completed", "25", "total", "100", "unit", "bytes"));
+        node.progressPolls = new java.util.concurrent.CountDownLatch(2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = NodeTool.run(new String[] {"-p", Integer.toString(server.port()), "compact", "ks"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), true);
+        assertEquals(0, code);
+        String shown = out.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("\r[#######.......................]  25%  compacting ks"), shown);
+        assertTrue(shown.endsWith("\r[##############################] 100%  compacting ks\n"), shown);
+    }
+
+    @Test
     void listSnapshots() {
         oneNode();
         assertEquals(new Run(0, ""
