@@ -61,7 +61,7 @@ public final class VInts {
         if (first >= 0) {
             return first;
         }
-        int extra = Integer.numberOfLeadingZeros(~first << 24);
+        int extra = Integer.numberOfLeadingZeros(~(first << 24));
         long value = first & (0xff >> extra);
         for (int i = 0; i < extra; i++) {
             value = (value << 8) | (in.get() & 0xff);
