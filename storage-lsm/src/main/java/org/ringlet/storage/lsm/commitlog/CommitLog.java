@@ -265,8 +265,23 @@ public final class CommitLog {
 
     /** Forgets a table's records before {@code upTo} (it flushed them); segments that become clean are reused. */
     public void discardCompleted(TableId table, CommitLogPosition upTo) {
+        discard(table, upTo, true);
+    }
+
+    /**
+     * As {@link #discardCompleted}, but keeps the table's records in segments of earlier runs: for a table flushed
+     * before its replay, whose old records are still to be replayed.
+     */
+    public void discardCompletedOfThisRun(TableId table, CommitLogPosition upTo) {
+        discard(table, upTo, false);
+    }
+
+    private void discard(TableId table, CommitLogPosition upTo, boolean earlierRuns) {
         synchronized (lock) {
             for (CommitLogSegment s : segments) {
+                if (s.file == null && !earlierRuns) {
+                    continue;
+                }
                 if (s.id < upTo.segmentId()) {
                     s.markClean(table, Integer.MAX_VALUE);
                 } else if (s.id == upTo.segmentId()) {
