@@ -68,6 +68,7 @@ final class ChunkedFile implements Closeable {
             }
             ByteBuffer footer = ByteBuffer.allocate((int) (size - 12 - footerStart));
             f.readFully(footer, footerStart);
+            footer.flip();
             int crcAt = footer.limit() - 4;
             CRC32C crc = new CRC32C();
             crc.update(footer.array(), 0, crcAt);
