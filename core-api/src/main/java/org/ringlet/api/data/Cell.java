@@ -125,7 +125,8 @@ public final class Cell {
     /**
      * Reconciles two versions of the same cell (same column and path) exactly as Cassandra does: the higher
      * timestamp wins; at equal timestamps a tombstone beats an expiring cell, which beats a live cell; then the
-     * later local deletion time wins; then the greater value. Counter cells that are not tombstones merge their
+     * later local deletion time wins; then the greater value (and, for otherwise identical expiring cells, the
+     * longer TTL, so that the result never depends on the argument order). Counter cells that are not tombstones merge their
      * contexts, and a counter tombstone always wins.
      */
     public static Cell reconcile(Cell a, Cell b) {
@@ -154,7 +155,12 @@ public final class Cell {
         if (a.localDeletionTime != b.localDeletionTime) {
             return a.localDeletionTime > b.localDeletionTime ? a : b;
         }
-        return Bytes.compareUnsigned(a.value, b.value) >= 0 ? a : b;
+        int v = Bytes.compareUnsigned(a.value, b.value);
+        if (v != 0) {
+            return v > 0 ? a : b;
+        }
+        // Identical but for the TTL (same expiration time): pick deterministically so that merging commutes.
+        return a.ttl >= b.ttl ? a : b;
     }
 
     /** A copy for another column name (RENAME of a clustering-free column is not allowed; used by tests). */

@@ -165,7 +165,8 @@ public final class Partition {
             if (c != 0) {
                 return c;
             }
-            return Long.compare(a.deletion().markedForDeleteAt(), b.deletion().markedForDeleteAt());
+            c = Long.compare(a.deletion().markedForDeleteAt(), b.deletion().markedForDeleteAt());
+            return c != 0 ? c : Long.compare(a.deletion().localDeletionTime(), b.deletion().localDeletionTime());
         });
         return new Partition(first.table, first.key, pd, staticRow, List.copyOf(rows.values()), List.copyOf(rts))
                 .purgeShadowed(comparator);
