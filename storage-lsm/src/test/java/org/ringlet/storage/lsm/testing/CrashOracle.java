@@ -25,6 +25,15 @@ public final class CrashOracle {
         acknowledged.merge(key, w, (a, b) -> a.timestamp() >= b.timestamp() ? a : b);
     }
 
+    /** The attempted write of a key at a timestamp. */
+    public Write attemptedWrite(String key, long timestamp) {
+        Write w = attempted.getOrDefault(key, Map.of()).get(timestamp);
+        if (w == null) {
+            throw new IllegalStateException("acknowledged a write never attempted: " + key + "@" + timestamp);
+        }
+        return w;
+    }
+
     public Iterable<String> keys() {
         return new HashMap<>(attempted).keySet();
     }
@@ -56,7 +65,8 @@ public final class CrashOracle {
         }
         Write w = tries.get(timestampRead);
         if (w == null || !value.equals(w.value())) {
-            return key + ": shows " + value + "@" + timestampRead + ", which was never written";
+            return key + ": shows " + value + "@" + timestampRead + ", which was never written (attempted at that "
+                    + "timestamp: " + w + ", acknowledged: " + acked + ")";
         }
         if (acked != null && timestampRead < acked.timestamp()) {
             return key + ": shows " + value + "@" + timestampRead + ", older than the acknowledged " + acked;
