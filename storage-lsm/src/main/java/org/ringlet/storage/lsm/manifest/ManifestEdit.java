@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.ringlet.api.data.ByteOutput;
 import org.ringlet.api.types.VInts;
@@ -14,6 +16,8 @@ import org.ringlet.storage.lsm.commitlog.CommitLogPosition;
 /**
  * One atomic change of a table's live set. Serialized as tagged entries (see {@code docs/format/manifest.md});
  * the tags are part of the format and never change.
+ *
+ * <p>Entries are kept sorted by generation, so an edit always serializes to the same bytes.
  *
  * @param added          SSTables added, generation → level
  * @param removed        generations removed
@@ -30,9 +34,9 @@ public record ManifestEdit(Map<Long, Integer> added, Set<Long> removed, Map<Long
     static final int TAG_NEXT_GENERATION = 5;
 
     public ManifestEdit {
-        added = Collections.unmodifiableMap(new LinkedHashMap<>(added));
-        removed = Collections.unmodifiableSet(new LinkedHashSet<>(removed));
-        levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+        added = Collections.unmodifiableMap(new TreeMap<>(added));
+        removed = Collections.unmodifiableSet(new TreeSet<>(removed));
+        levels = Collections.unmodifiableMap(new TreeMap<>(levels));
     }
 
     /** An edit adding one SSTable (a flush). */
