@@ -420,7 +420,7 @@ final class TableStore {
         closed = true;
         synchronized (flushLock) {
             for (SSTableReader r : view.get().sstables()) {
-                r.release();
+                r.releaseNow();
             }
             closeManifest();
         }

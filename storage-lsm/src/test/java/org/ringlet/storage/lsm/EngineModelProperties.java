@@ -37,7 +37,7 @@ class EngineModelProperties {
         SCHEDULER.close();
     }
 
-    @Property(tries = 60)
+    @Property(tries = 200)
     void engineReadsLikeTheModel(@ForAll long seed) throws Exception {
         Random random = new Random(seed);
         MutableSchemaService schema = new MutableSchemaService();

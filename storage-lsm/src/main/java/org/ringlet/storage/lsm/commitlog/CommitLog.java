@@ -320,6 +320,13 @@ public final class CommitLog {
         }
     }
 
+    /** The segments, for diagnostics. */
+    public String describe() {
+        synchronized (lock) {
+            return segments + " spare=" + spare + " reusable=" + recyclable;
+        }
+    }
+
     /** The error that stopped the commit log, if any. */
     public Throwable failure() {
         return failure;
@@ -476,10 +483,15 @@ public final class CommitLog {
             for (CommitLogSegment s : segments) {
                 total += s.capacity;
             }
-            if (total > config.totalSpace() && segments.size() > 1) {
-                CommitLogSegment oldest = segments.peekFirst();
-                if (oldest != null && oldest != active && (oldest.file != null || oldest.scanned)) {
-                    toFlush = oldest.dirtyTables();
+            if (total > config.totalSpace()) {
+                for (CommitLogSegment s : segments) {
+                    if (s == active) {
+                        break;
+                    }
+                    if ((s.file != null || s.scanned) && !s.isClean()) {
+                        toFlush = s.dirtyTables();
+                        break;
+                    }
                 }
             }
         }

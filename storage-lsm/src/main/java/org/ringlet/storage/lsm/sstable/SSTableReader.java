@@ -357,6 +357,19 @@ public final class SSTableReader implements Comparable<SSTableReader> {
         }
     }
 
+    /**
+     * Releases the live-set reference at shutdown: when it is the last one, the files are closed on the calling
+     * thread (not on the executor, which may be stopping).
+     */
+    public void releaseNow() {
+        int n = refs.decrementAndGet();
+        if (n == 0) {
+            tidy();
+        } else if (n < 0) {
+            throw new IllegalStateException("released more often than referenced: " + this);
+        }
+    }
+
     /** Marks the SSTable for deletion once its last reference is released. */
     public void markObsolete() {
         obsolete = true;
