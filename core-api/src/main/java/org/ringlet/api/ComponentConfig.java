@@ -75,6 +75,24 @@ public record ComponentConfig(String scope, Map<String, String> options) {
         }
     }
 
+    /**
+     * The option parsed as a long.
+     *
+     * @throws ConfigurationException naming the option, the value and the scope when it is not an integer
+     */
+    public long getLong(String key, long defaultValue) {
+        String value = options.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(
+                    "Option '" + key + "' for " + scope + " must be an integer, got '" + value + "'");
+        }
+    }
+
     /** The option parsed as a boolean ({@code true}/{@code false}, case-insensitive). */
     public boolean getBoolean(String key, boolean defaultValue) {
         String value = options.get(key);

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /** Small helpers for byte buffers. */
 public final class Bytes {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String HEX = "0123456789abcdef";
 
     private Bytes() {
     }
@@ -14,7 +14,7 @@ public final class Bytes {
         StringBuilder sb = new StringBuilder(b.remaining() * 2);
         for (int i = b.position(); i < b.limit(); i++) {
             int v = b.get(i) & 0xff;
-            sb.append(HEX[v >>> 4]).append(HEX[v & 0xf]);
+            sb.append(HEX.charAt(v >>> 4)).append(HEX.charAt(v & 0xf));
         }
         return sb.toString();
     }

@@ -14,7 +14,6 @@ import static java.util.Objects.requireNonNull;
 public final class Cell {
     /** The local deletion time of a live, non-expiring cell. */
     public static final long NO_DELETION_TIME = Long.MAX_VALUE;
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final String column;
     private final ByteBuffer path;
@@ -60,7 +59,7 @@ public final class Cell {
 
     /** A tombstone deleting the column (or the element at {@code path}) as of {@code timestamp}. */
     public static Cell tombstone(String column, ByteBuffer path, long timestamp, long nowInSeconds) {
-        return new Cell(column, path, EMPTY, timestamp, 0, nowInSeconds, false);
+        return new Cell(column, path, ByteBuffer.allocate(0).asReadOnlyBuffer(), timestamp, 0, nowInSeconds, false);
     }
 
     /** A counter cell holding a {@link CounterContext}. */
@@ -125,8 +124,7 @@ public final class Cell {
     /**
      * Reconciles two versions of the same cell (same column and path) exactly as Cassandra does: the higher
      * timestamp wins; at equal timestamps a tombstone beats an expiring cell, which beats a live cell; then the
-     * later local deletion time wins; then the greater value (and, for otherwise identical expiring cells, the
-     * longer TTL, so that the result never depends on the argument order). Counter cells that are not tombstones merge their
+     * later local deletion time wins; then the greater value. Counter cells that are not tombstones merge their
      * contexts, and a counter tombstone always wins.
      */
     public static Cell reconcile(Cell a, Cell b) {
@@ -155,12 +153,18 @@ public final class Cell {
         if (a.localDeletionTime != b.localDeletionTime) {
             return a.localDeletionTime > b.localDeletionTime ? a : b;
         }
-        int v = Bytes.compareUnsigned(a.value, b.value);
-        if (v != 0) {
-            return v > 0 ? a : b;
+        int c = Bytes.compareUnsigned(a.value, b.value);
+        if (c != 0) {
+            return c > 0 ? a : b;
         }
-        // Identical but for the TTL (same expiration time): pick deterministically so that merging commutes.
-        return a.ttl >= b.ttl ? a : b;
+        // Cassandra keeps either one here; pick by the remaining fields so that reconciling is commutative
+        if (a.ttl != b.ttl) {
+            return a.ttl > b.ttl ? a : b;
+        }
+        if (a.counter != b.counter) {
+            return a.counter ? a : b;
+        }
+        return a;
     }
 
     /** A copy for another column name (RENAME of a clustering-free column is not allowed; used by tests). */

@@ -60,9 +60,9 @@ public final class DataSerializer {
             String ks = readUtf8(in);
             ByteBuffer key = readWithVIntLength(in);
             DecoratedKey dk = new DecoratedKey(partitioner.token(key), key);
-            int n = (int) VInts.readUnsigned(in);
-            if (n <= 0) {
-                throw new IllegalArgumentException("a mutation has at least one partition, got " + n);
+            int n = readCount(in, "partition");
+            if (n == 0) {
+                throw new IllegalArgumentException("a mutation has at least one partition, got 0");
             }
             List<Partition> parts = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ public final class DataSerializer {
             }
             return Mutation.of(ks, parts);
         } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("truncated mutation", e);
+            throw truncated("mutation", e);
         }
     }
 
@@ -86,7 +86,7 @@ public final class DataSerializer {
             ByteBuffer key = readWithVIntLength(in);
             return readPartitionBody(in, new DecoratedKey(partitioner.token(key), key));
         } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("truncated partition", e);
+            throw truncated("partition", e);
         }
     }
 
@@ -112,13 +112,13 @@ public final class DataSerializer {
         TableId table = new TableId(new UUID(in.getLong(), in.getLong()));
         DeletionTime pd = readDeletion(in);
         Row staticRow = readRow(in, Clustering.STATIC);
-        int nRows = (int) VInts.readUnsigned(in);
+        int nRows = readCount(in, "row");
         List<Row> rows = new ArrayList<>(Math.min(nRows, 1024));
         for (int i = 0; i < nRows; i++) {
             Clustering c = readClustering(in);
             rows.add(readRow(in, c));
         }
-        int nRts = (int) VInts.readUnsigned(in);
+        int nRts = readCount(in, "range tombstone");
         List<RangeTombstone> rts = new ArrayList<>(Math.min(nRts, 1024));
         for (int i = 0; i < nRts; i++) {
             ClusteringBound start = readBound(in);
@@ -138,15 +138,19 @@ public final class DataSerializer {
 
     /** Reads a clustering written by {@link #writeClustering}. */
     public static Clustering readClustering(ByteBuffer in) {
-        int n = (int) VInts.readUnsigned(in);
-        if (n == 0) {
-            return Clustering.EMPTY;
+        try {
+            int n = readCount(in, "clustering value");
+            if (n == 0) {
+                return Clustering.EMPTY;
+            }
+            ByteBuffer[] values = new ByteBuffer[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = readWithVIntLength(in);
+            }
+            return Clustering.of(values);
+        } catch (BufferUnderflowException e) {
+            throw truncated("clustering", e);
         }
-        ByteBuffer[] values = new ByteBuffer[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = readWithVIntLength(in);
-        }
-        return Clustering.of(values);
     }
 
     /** Writes a clustering bound: its kind id, then its prefix like a clustering. */
@@ -160,13 +164,17 @@ public final class DataSerializer {
 
     /** Reads a bound written by {@link #writeBound}. */
     public static ClusteringBound readBound(ByteBuffer in) {
-        ClusteringBound.Kind kind = ClusteringBound.Kind.fromId(in.get());
-        int n = (int) VInts.readUnsigned(in);
-        List<ByteBuffer> prefix = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            prefix.add(readWithVIntLength(in));
+        try {
+            ClusteringBound.Kind kind = ClusteringBound.Kind.fromId(in.get());
+            int n = readCount(in, "bound value");
+            List<ByteBuffer> prefix = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                prefix.add(readWithVIntLength(in));
+            }
+            return ClusteringBound.create(kind, prefix);
+        } catch (BufferUnderflowException e) {
+            throw truncated("clustering bound", e);
         }
-        return ClusteringBound.create(kind, prefix);
     }
 
     /** Writes a row's body (not its clustering). */
@@ -207,24 +215,32 @@ public final class DataSerializer {
 
     /** Reads a row body written by {@link #writeRow}. */
     public static Row readRow(ByteBuffer in, Clustering clustering) {
+        try {
+            return readRowBody(in, clustering);
+        } catch (BufferUnderflowException e) {
+            throw truncated("row", e);
+        }
+    }
+
+    private static Row readRowBody(ByteBuffer in, Clustering clustering) {
         int flags = in.get() & 0xff;
         LivenessInfo liveness = LivenessInfo.EMPTY;
         if ((flags & ROW_HAS_LIVENESS) != 0) {
             long ts = in.getLong();
-            int ttl = (int) VInts.readUnsigned(in);
+            int ttl = readTtl(in);
             long exp = ttl > 0 ? in.getLong() : Cell.NO_DELETION_TIME;
             liveness = new LivenessInfo(ts, ttl, exp);
         }
         DeletionTime deletion = (flags & ROW_HAS_DELETION) != 0 ? readDeletion(in) : DeletionTime.LIVE;
         Map<String, DeletionTime> complex = Map.of();
         if ((flags & ROW_HAS_COMPLEX_DELETIONS) != 0) {
-            int n = (int) VInts.readUnsigned(in);
+            int n = readCount(in, "complex deletion");
             complex = new TreeMap<>();
             for (int i = 0; i < n; i++) {
                 complex.put(readUtf8(in), readDeletion(in));
             }
         }
-        int nCells = (int) VInts.readUnsigned(in);
+        int nCells = readCount(in, "cell");
         List<Cell> cells = new ArrayList<>(Math.min(nCells, 1024));
         for (int i = 0; i < nCells; i++) {
             cells.add(readCell(in));
@@ -264,12 +280,20 @@ public final class DataSerializer {
 
     /** Reads a cell written by {@link #writeCell}. */
     public static Cell readCell(ByteBuffer in) {
+        try {
+            return readCellBody(in);
+        } catch (BufferUnderflowException e) {
+            throw truncated("cell", e);
+        }
+    }
+
+    private static Cell readCellBody(ByteBuffer in) {
         int flags = in.get() & 0xff;
         String column = readUtf8(in);
         ByteBuffer path = (flags & CELL_HAS_PATH) != 0 ? readWithVIntLength(in) : null;
         ByteBuffer value = readWithVIntLength(in);
         long ts = in.getLong();
-        int ttl = (flags & CELL_HAS_TTL) != 0 ? (int) VInts.readUnsigned(in) : 0;
+        int ttl = (flags & CELL_HAS_TTL) != 0 ? readTtl(in) : 0;
         long ldt = (flags & CELL_HAS_LDT) != 0 ? in.getLong() : Cell.NO_DELETION_TIME;
         return Cell.of(column, path, value, ts, ttl, ldt, (flags & CELL_COUNTER) != 0);
     }
@@ -281,6 +305,9 @@ public final class DataSerializer {
 
     /** Reads a deletion time. */
     public static DeletionTime readDeletion(ByteBuffer in) {
+        if (in.remaining() < 16) {
+            throw new IllegalArgumentException("truncated deletion time: " + in.remaining() + " bytes left");
+        }
         long mfda = in.getLong();
         long ldt = in.getLong();
         return mfda == Long.MIN_VALUE && ldt == Long.MAX_VALUE ? DeletionTime.LIVE : new DeletionTime(mfda, ldt);
@@ -288,7 +315,12 @@ public final class DataSerializer {
 
     /** Reads bytes preceded by an unsigned vint length, as a slice of {@code in}. */
     public static ByteBuffer readWithVIntLength(ByteBuffer in) {
-        long len = VInts.readUnsigned(in);
+        long len;
+        try {
+            len = VInts.readUnsigned(in);
+        } catch (BufferUnderflowException e) {
+            throw truncated("length", e);
+        }
         if (len < 0 || len > in.remaining()) {
             throw new IllegalArgumentException("length " + len + " exceeds the " + in.remaining()
                     + " remaining bytes");
@@ -296,6 +328,31 @@ public final class DataSerializer {
         ByteBuffer out = in.slice(in.position(), (int) len);
         in.position(in.position() + (int) len);
         return out;
+    }
+
+    /**
+     * Reads a count of items that each take at least one byte, so a count beyond the remaining bytes (or beyond
+     * an int) is corrupt input rather than a reason to allocate.
+     */
+    private static int readCount(ByteBuffer in, String what) {
+        long n = VInts.readUnsigned(in);
+        if (n < 0 || n > in.remaining()) {
+            throw new IllegalArgumentException("invalid " + what + " count " + Long.toUnsignedString(n) + " with "
+                    + in.remaining() + " bytes left");
+        }
+        return (int) n;
+    }
+
+    private static int readTtl(ByteBuffer in) {
+        long ttl = VInts.readUnsigned(in);
+        if (ttl < 0 || ttl > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("invalid ttl " + Long.toUnsignedString(ttl));
+        }
+        return (int) ttl;
+    }
+
+    private static IllegalArgumentException truncated(String what, BufferUnderflowException e) {
+        return new IllegalArgumentException("truncated " + what, e);
     }
 
     /** Reads a UTF-8 string preceded by an unsigned vint length. */

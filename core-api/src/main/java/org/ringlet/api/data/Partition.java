@@ -166,6 +166,7 @@ public final class Partition {
                 return c;
             }
             c = Long.compare(a.deletion().markedForDeleteAt(), b.deletion().markedForDeleteAt());
+            // a total order, so that the merged list does not depend on the order of the versions
             return c != 0 ? c : Long.compare(a.deletion().localDeletionTime(), b.deletion().localDeletionTime());
         });
         return new Partition(first.table, first.key, pd, staticRow, List.copyOf(rows.values()), List.copyOf(rts))

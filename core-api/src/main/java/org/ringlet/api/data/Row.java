@@ -159,7 +159,7 @@ public final class Row {
      * column and path; then removes what the row's deletions shadow.
      */
     public static Row merge(Row a, Row b, CellOrder order) {
-        LivenessInfo liveness = a.liveness.supersedes(b.liveness) ? a.liveness : b.liveness;
+        LivenessInfo liveness = winner(a.liveness, b.liveness);
         DeletionTime deletion = DeletionTime.max(a.deletion, b.deletion);
         Map<String, DeletionTime> complex = new TreeMap<>(a.complexDeletions);
         b.complexDeletions.forEach((k, v) -> complex.merge(k, v, DeletionTime::max));
@@ -189,6 +189,20 @@ public final class Row {
             }
         }
         return new Row(a.clustering, liveness, deletion, cells, complex).purgeShadowed(DeletionTime.LIVE);
+    }
+
+    /**
+     * The liveness that wins: the one that {@linkplain LivenessInfo#supersedes supersedes}; when neither does
+     * (same timestamp and expiration, different TTLs) the larger TTL, so that merging is commutative.
+     */
+    private static LivenessInfo winner(LivenessInfo a, LivenessInfo b) {
+        if (a.supersedes(b)) {
+            return a;
+        }
+        if (b.supersedes(a)) {
+            return b;
+        }
+        return a.ttl() >= b.ttl() ? a : b;
     }
 
     /**
@@ -284,7 +298,7 @@ public final class Row {
         }
 
         public Builder liveness(LivenessInfo info) {
-            this.liveness = info.supersedes(liveness) ? info : liveness;
+            this.liveness = winner(info, liveness);
             return this;
         }
 

@@ -20,14 +20,34 @@ public interface ReplicationStrategy {
      */
     List<UUID> naturalReplicas(Token token, Topology topology);
 
-    /** The total replication factor over all datacenters. */
+    /**
+     * The total replication factor over all datacenters, as configured. A strategy whose factor follows the ring
+     * (EverywhereStrategy) returns its factor on a one-node ring here; callers that have a topology use
+     * {@link #replicationFactor(Topology)}.
+     */
     int replicationFactor();
 
     /**
      * The replication factor in one datacenter. Strategies that are not datacenter-aware return the total for
-     * any datacenter.
+     * any datacenter. Datacenter-aware strategies return 0 for a datacenter they do not replicate to.
      */
     int replicationFactor(String datacenter);
+
+    /**
+     * The total replication factor on this topology: what consistency levels count against. The default is
+     * {@link #replicationFactor()}; strategies whose factor follows the ring override it.
+     */
+    default int replicationFactor(Topology topology) {
+        return replicationFactor();
+    }
+
+    /**
+     * The replication factor in one datacenter on this topology. The default is
+     * {@link #replicationFactor(String)}; strategies whose factor follows the ring override it.
+     */
+    default int replicationFactor(String datacenter, Topology topology) {
+        return replicationFactor(datacenter);
+    }
 
     /** Whether the strategy places replicas per datacenter (so LOCAL_* and EACH_QUORUM levels count per DC). */
     default boolean isDatacenterAware() {

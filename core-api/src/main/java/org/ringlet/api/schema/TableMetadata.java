@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.ringlet.api.error.InvalidRequestException;
+import org.ringlet.api.ring.PartitionKeys;
 import org.ringlet.api.types.CqlType;
 
 import static java.util.Objects.requireNonNull;
@@ -66,8 +67,8 @@ public final class TableMetadata {
         }
         pk.sort(Comparator.comparingInt(ColumnMetadata::position));
         ck.sort(Comparator.comparingInt(ColumnMetadata::position));
-        st.sort(Comparator.comparing(ColumnMetadata::name));
-        rg.sort(Comparator.comparing(ColumnMetadata::name));
+        st.sort(Comparator.comparing(ColumnMetadata::name, TableMetadata::compareNames));
+        rg.sort(Comparator.comparing(ColumnMetadata::name, TableMetadata::compareNames));
         if (pk.isEmpty()) {
             throw new InvalidRequestException("No PRIMARY KEY specifed for table '" + name
                     + "' (exactly one required)");
@@ -86,6 +87,22 @@ public final class TableMetadata {
         this.columnsByName = Collections.unmodifiableMap(byName);
         this.droppedColumns = Collections.unmodifiableMap(new TreeMap<>(b.dropped));
         this.counter = byName.values().stream().anyMatch(c -> c.type().isCounter());
+    }
+
+    /** Cassandra's order of column names: their UTF-8 bytes, unsigned (that is, by code point). */
+    private static int compareNames(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static void checkPositions(List<ColumnMetadata> columns, String what) {
@@ -202,46 +219,26 @@ public final class TableMetadata {
 
     /**
      * The serialized partition key from its components: the component itself for a single-column key; for a
-     * composite key, each component as a 2-byte big-endian length, the bytes and a {@code 0x00} byte.
+     * composite key, each component as a 2-byte big-endian length, the bytes and a {@code 0x00} byte (see
+     * {@link PartitionKeys}).
+     *
+     * @throws InvalidRequestException when the key is longer than 65535 bytes
      */
     public ByteBuffer serializePartitionKey(List<ByteBuffer> components) {
         if (components.size() != partitionKey.size()) {
             throw new IllegalArgumentException("expected " + partitionKey.size() + " key components, got "
                     + components.size());
         }
-        if (components.size() == 1) {
-            return components.get(0);
-        }
-        int size = 0;
-        for (ByteBuffer c : components) {
-            if (c.remaining() > 0xffff) {
-                throw new InvalidRequestException("Key length of " + c.remaining()
-                        + " is longer than maximum of 65535");
-            }
-            size += 3 + c.remaining();
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        for (ByteBuffer c : components) {
-            out.putShort((short) c.remaining());
-            out.put(c.duplicate());
-            out.put((byte) 0);
-        }
-        return out.flip();
+        return PartitionKeys.serialize(components);
     }
 
-    /** The components of a serialized partition key (the inverse of {@link #serializePartitionKey}). */
+    /**
+     * The components of a serialized partition key (the inverse of {@link #serializePartitionKey}).
+     *
+     * @throws IllegalArgumentException when the key is not a well-formed key of this table
+     */
     public List<ByteBuffer> splitPartitionKey(ByteBuffer key) {
-        if (partitionKey.size() == 1) {
-            return List.of(key.duplicate());
-        }
-        List<ByteBuffer> out = new ArrayList<>(partitionKey.size());
-        ByteBuffer in = key.duplicate();
-        for (int i = 0; i < partitionKey.size(); i++) {
-            int len = in.getShort() & 0xffff;
-            out.add(in.slice(in.position(), len));
-            in.position(in.position() + len + 1);
-        }
-        return out;
+        return PartitionKeys.split(key, partitionKey.size());
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.util.Set;
 import org.ringlet.api.data.Cell;
 
 /**
- * Which static and regular columns a read returns. Rows' liveness and deletions are always returned, so a row
- * whose selected columns are all null still exists.
+ * Which static and regular columns a query selects. Reads return the selected static columns, and every regular
+ * column of each row with its liveness and deletions (as Cassandra fetches them), because a row exists when any
+ * of its regular columns is live even if the selected ones are all null; see
+ * {@link ReadFilters#filter ReadFilters.filter}.
  *
  * @param columns the column names, or null for every column
  */

@@ -15,6 +15,10 @@ import org.ringlet.api.schema.TableMetadata;
  * The reference semantics of a read applied to a whole, merged partition: which rows, cells and tombstones a
  * slice read returns and how limits count. Engines may stream instead of materializing, but must return the
  * same result; the in-memory engine of the test-jar uses this directly.
+ *
+ * <p>As in Cassandra, a row exists when any of its regular columns is live, whichever columns the query selects,
+ * so reads return the cells of every regular column (the query layer projects the selected ones); replicas'
+ * answers then merge to the right liveness. The column filter chooses the static columns.
  */
 public final class ReadFilters {
     private ReadFilters() {
@@ -25,7 +29,8 @@ public final class ReadFilters {
      *
      * @param merged       the partition with deletions applied ({@link Partition#merge})
      * @param clustering   the slices and order
-     * @param columns      the columns
+     * @param columns      the columns the query selects: the static row holds only the selected static columns;
+     *                     rows keep every regular column, which decides whether a row exists
      * @param rowLimit     the maximum number of live rows to return
      * @param distinct     only the static row and the first live row (to prove the partition is live)
      * @param resumeAfter  rows up to and including this clustering (in read order) are skipped, or null
@@ -55,11 +60,10 @@ public final class ReadFilters {
                     continue;
                 }
             }
-            Row filtered = r.filter(columns::selects);
-            if (filtered.hasLiveData(nowInSeconds)) {
+            if (r.hasLiveData(nowInSeconds)) {
                 live++;
             }
-            out.add(filtered);
+            out.add(r);
         }
         List<RangeTombstone> rts = new ArrayList<>();
         for (RangeTombstone rt : merged.rangeTombstones()) {

@@ -40,8 +40,11 @@ public record CqlDuration(int months, int days, long nanoseconds) {
             if (in.hasRemaining()) {
                 throw new MarshalException("Invalid duration value: " + in.remaining() + " trailing bytes");
             }
-            if (months != (int) months || days != (int) days) {
-                throw new MarshalException("Invalid duration value: months or days out of range");
+            if (months != (int) months) {
+                throw new MarshalException("The duration months must be a 32 bits integer but was: " + months);
+            }
+            if (days != (int) days) {
+                throw new MarshalException("The duration days must be a 32 bits integer but was: " + days);
             }
             return new CqlDuration((int) months, (int) days, nanos);
         } catch (java.nio.BufferUnderflowException e) {

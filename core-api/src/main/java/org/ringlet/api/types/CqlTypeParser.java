@@ -33,7 +33,7 @@ public final class CqlTypeParser {
      */
     public static CqlType parse(String text, Function<String, UserType> userTypes) {
         CqlTypeParser p = new CqlTypeParser(text, userTypes);
-        CqlType t = p.type();
+        CqlType t = p.type(false);
         p.skipSpaces();
         if (p.pos != text.length()) {
             throw new SyntaxException("Invalid type '" + text + "': unexpected '" + text.substring(p.pos) + "'");
@@ -46,7 +46,13 @@ public final class CqlTypeParser {
         return parse(text, name -> null);
     }
 
-    private CqlType type() {
+    /**
+     * Parses one type.
+     *
+     * @param inFrozen whether the type is inside {@code frozen<>} (or a tuple or vector), where nested collections
+     *                 and user types are frozen implicitly
+     */
+    private CqlType type(boolean inFrozen) {
         skipSpaces();
         if (peek() == '"') {
             return userType(quoted());
@@ -56,7 +62,7 @@ public final class CqlTypeParser {
         switch (lower) {
             case "frozen" -> {
                 expect('<');
-                CqlType inner = type();
+                CqlType inner = type(true);
                 expect('>');
                 if (inner instanceof NativeType) {
                     throw new InvalidRequestException("frozen<> is only allowed on collections, tuples, and "
@@ -66,37 +72,40 @@ public final class CqlTypeParser {
             }
             case "list" -> {
                 expect('<');
-                CqlType e = type();
+                CqlType e = type(inFrozen);
                 expect('>');
+                checkElements("list", inFrozen, e);
                 return ListType.of(e);
             }
             case "set" -> {
                 expect('<');
-                CqlType e = type();
+                CqlType e = type(inFrozen);
                 expect('>');
+                checkElements("set", inFrozen, e);
                 return SetType.of(e);
             }
             case "map" -> {
                 expect('<');
-                CqlType k = type();
+                CqlType k = type(inFrozen);
                 expect(',');
-                CqlType v = type();
+                CqlType v = type(inFrozen);
                 expect('>');
+                checkElements("map", inFrozen, k, v);
                 return MapType.of(k, v);
             }
             case "tuple" -> {
                 expect('<');
                 List<CqlType> types = new ArrayList<>();
-                types.add(type());
+                types.add(type(true));
                 while (tryConsume(',')) {
-                    types.add(type());
+                    types.add(type(true));
                 }
                 expect('>');
                 return TupleType.of(types);
             }
             case "vector" -> {
                 expect('<');
-                CqlType e = type();
+                CqlType e = type(true);
                 expect(',');
                 skipSpaces();
                 int start = pos;
@@ -106,7 +115,13 @@ public final class CqlTypeParser {
                 if (start == pos) {
                     throw new SyntaxException("Invalid type '" + text + "': expected a vector dimension");
                 }
-                int dim = Integer.parseInt(text.substring(start, pos));
+                int dim;
+                try {
+                    dim = Integer.parseInt(text.substring(start, pos));
+                } catch (NumberFormatException ex) {
+                    throw new SyntaxException("Invalid type '" + text + "': vector dimension "
+                            + text.substring(start, pos) + " is too large");
+                }
                 expect('>');
                 if (dim <= 0) {
                     throw new InvalidRequestException("vectors may only have positive dimensions; given " + dim);
@@ -119,6 +134,32 @@ public final class CqlTypeParser {
                     return n;
                 }
                 return userType(lower);
+            }
+        }
+    }
+
+    /**
+     * Cassandra's checks of a collection's elements: counters are not allowed, and outside {@code frozen<>} the
+     * elements must not be non-frozen collections or user types.
+     */
+    private static void checkElements(String kind, boolean inFrozen, CqlType... elements) {
+        StringBuilder sb = new StringBuilder(kind).append('<');
+        for (int i = 0; i < elements.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(elements[i].cqlName());
+        }
+        String name = sb.append('>').toString();
+        for (CqlType e : elements) {
+            if (e.isCounter()) {
+                throw new InvalidRequestException("Counters are not allowed inside collections: " + name);
+            }
+        }
+        if (!inFrozen) {
+            for (CqlType e : elements) {
+                if (e.isMultiCell()) {
+                    throw new InvalidRequestException(e.isCollection()
+                            ? "Non-frozen collections are not allowed inside collections: " + name
+                            : "Non-frozen UDTs are not allowed inside collections: " + name);
+                }
             }
         }
     }

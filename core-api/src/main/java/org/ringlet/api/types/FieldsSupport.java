@@ -38,7 +38,27 @@ final class FieldsSupport {
                 return c;
             }
         }
-        return Boolean.compare(l.hasRemaining(), r.hasRemaining());
+        // as Cassandra 5.0: missing trailing fields equal null ones
+        boolean lNulls = remainingFieldsAreNull(l);
+        boolean rNulls = remainingFieldsAreNull(r);
+        if (lNulls && rNulls) {
+            return 0;
+        }
+        if (!l.hasRemaining()) {
+            return rNulls ? 0 : -1;
+        }
+        return lNulls ? 0 : 1;
+    }
+
+    private static boolean remainingFieldsAreNull(ByteBuffer in) {
+        ByteBuffer b = in.duplicate();
+        while (b.remaining() >= 4) {
+            int len = b.getInt();
+            if (len >= 0) {
+                return false;
+            }
+        }
+        return !b.hasRemaining();
     }
 
     static void validate(List<CqlType> types, ByteBuffer value, String name) {

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 public final class Identifiers {
     private static final Pattern UNQUOTED = Pattern.compile("[a-z][a-z0-9_]*");
 
-    /** Cassandra's reserved keywords, which must be quoted when used as identifiers. */
+    /** Cassandra 5.0's reserved keywords, which must be quoted when used as identifiers. */
     private static final Set<String> RESERVED = Set.of(
             "add", "allow", "alter", "and", "apply", "asc", "authorize", "batch", "begin", "by", "columnfamily",
-            "create", "default", "delete", "desc", "describe", "drop", "entries", "execute", "from", "full",
-            "grant", "if", "in", "index", "infinity", "insert", "into", "is", "keyspace", "limit", "materialized",
-            "mbean", "mbeans", "modify", "nan", "norecursive", "not", "null", "of", "on", "or", "order", "primary",
-            "rename", "replace", "revoke", "schema", "select", "set", "table", "to", "token", "truncate",
-            "unlogged", "unset", "update", "use", "using", "view", "where", "with");
+            "create", "delete", "desc", "describe", "drop", "entries", "execute", "from", "full", "grant", "if",
+            "in", "index", "infinity", "insert", "into", "is", "keyspace", "limit", "materialized", "modify", "nan",
+            "norecursive", "not", "null", "of", "on", "or", "order", "primary", "rename", "revoke", "schema",
+            "select", "set", "table", "to", "token", "truncate", "unlogged", "update", "use", "using", "view",
+            "where", "with");
 
     private Identifiers() {
     }

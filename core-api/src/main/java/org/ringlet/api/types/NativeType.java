@@ -77,7 +77,6 @@ public final class NativeType extends CqlType {
 
     /** Days between 1970-01-01 and the epoch of the {@code date} type's unsigned encoding (2^31). */
     private static final long DATE_EPOCH_OFFSET = 1L << 31;
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     private final Kind kind;
 
@@ -183,8 +182,11 @@ public final class NativeType extends CqlType {
         int lp = left.position();
         int rp = right.position();
         return switch (kind) {
-            case ASCII, TEXT, BLOB, INET, BOOLEAN, DURATION -> compareUnsigned(left, right);
-            case BIGINT, COUNTER, TIMESTAMP, TIME -> Long.compare(left.getLong(lp), right.getLong(rp));
+            // time is byte-ordered in Cassandra (the same as signed order for the valid range)
+            case ASCII, TEXT, BLOB, INET, DURATION, TIME -> compareUnsigned(left, right);
+            // false is 0 and true is any other byte
+            case BOOLEAN -> Boolean.compare(left.get(lp) != 0, right.get(rp) != 0);
+            case BIGINT, COUNTER, TIMESTAMP -> Long.compare(left.getLong(lp), right.getLong(rp));
             case INT -> Integer.compare(left.getInt(lp), right.getInt(rp));
             case SMALLINT -> Short.compare(left.getShort(lp), right.getShort(rp));
             case TINYINT -> Byte.compare(left.get(lp), right.get(rp));
@@ -240,6 +242,10 @@ public final class NativeType extends CqlType {
         return Long.compare(signedBytesAsLong(left.getLong(lp + 8)), signedBytesAsLong(right.getLong(rp + 8)));
     }
 
+    /**
+     * Cassandra's UUIDType order: by version; version 1 by timestamp, others by unsigned most significant bits; then
+     * by unsigned least significant bits (unlike timeuuid, whose least significant bytes compare signed).
+     */
     private static int compareUuid(ByteBuffer left, ByteBuffer right) {
         int lp = left.position();
         int rp = right.position();
@@ -250,10 +256,7 @@ public final class NativeType extends CqlType {
         if (lv != rv) {
             return Integer.compare(lv, rv);
         }
-        if (lv == 1) {
-            return compareTimeUuid(left, right);
-        }
-        int c = Long.compareUnsigned(lm, rm);
+        int c = lv == 1 ? Long.compare(reorderTimestamp(lm), reorderTimestamp(rm)) : Long.compareUnsigned(lm, rm);
         if (c != 0) {
             return c;
         }
@@ -262,27 +265,61 @@ public final class NativeType extends CqlType {
 
     // -------------------------------------------------------------------------------------------- validation
 
+    /**
+     * Checks a serialized value with Cassandra's rules and messages: an empty value is valid except for date,
+     * time, smallint, tinyint and duration.
+     */
     @Override
     public void validate(ByteBuffer value) {
         int len = value.remaining();
-        if (len == 0) {
-            return;
-        }
-        if (kind.fixedLength > 0 && len != kind.fixedLength) {
-            throw new MarshalException(switch (kind) {
-                case INT -> "Expected 4 bytes for an integer value, got " + len;
-                case BIGINT, COUNTER -> "Expected 8 bytes for a bigint value, got " + len;
-                case SMALLINT -> "Expected 2 bytes for a smallint value, got " + len;
-                case TINYINT -> "Expected 1 byte for a tinyint value, got " + len;
-                case UUID, TIMEUUID -> "UUID should be 16 or 0 bytes (" + len + ")";
-                default -> "Expected " + kind.fixedLength + " bytes for a " + kind.cqlName + " value, got " + len;
-            });
-        }
         switch (kind) {
+            case INT -> checkLength(len, 4, "Expected 4 or 0 byte int (%d)");
+            case BIGINT, COUNTER -> checkLength(len, 8, "Expected 8 or 0 byte long (%d)");
+            case TIMESTAMP -> checkLength(len, 8, "Expected 8 or 0 byte long for date (%d)");
+            case FLOAT -> checkLength(len, 4, "Expected 4 or 0 byte value for a float (%d)");
+            case DOUBLE -> checkLength(len, 8, "Expected 8 or 0 byte value for a double (%d)");
+            case BOOLEAN -> checkLength(len, 1, "Expected 1 or 0 byte value (%d)");
+            case UUID -> checkLength(len, 16, "UUID should be 16 or 0 bytes (%d)");
+            case TIMEUUID -> {
+                checkLength(len, 16, "UUID should be 16 or 0 bytes (%d)");
+                if (len > 0 && (value.get(value.position() + 6) & 0xf0) != 0x10) {
+                    throw new MarshalException("Invalid version for TimeUUID type.");
+                }
+            }
+            case SMALLINT -> {
+                if (len != 2) {
+                    throw new MarshalException("Expected 2 bytes for a smallint (" + len + ")");
+                }
+            }
+            case TINYINT -> {
+                if (len != 1) {
+                    throw new MarshalException("Expected 1 byte for a tinyint (" + len + ")");
+                }
+            }
+            case DATE -> {
+                if (len != 4) {
+                    throw new MarshalException("Expected 4 byte long for date (" + len + ")");
+                }
+            }
+            case TIME -> {
+                if (len != 8) {
+                    throw new MarshalException("Expected 8 byte long for time (" + len + ")");
+                }
+            }
+            case DECIMAL -> {
+                if (len != 0 && len < 4) {
+                    throw new MarshalException("Expected 0 or at least 4 bytes (" + len + ")");
+                }
+            }
+            case INET -> {
+                if (len != 0 && len != 4 && len != 16) {
+                    throw new MarshalException("Expected 4 or 16 byte inetaddress; got " + hex(value));
+                }
+            }
             case ASCII -> {
                 for (int i = value.position(); i < value.limit(); i++) {
-                    if ((value.get(i) & 0x80) != 0) {
-                        throw new MarshalException("Invalid byte for ascii: " + (value.get(i) & 0xff));
+                    if (value.get(i) < 0) {
+                        throw new MarshalException("Invalid byte for ascii: " + value.get(i));
                     }
                 }
             }
@@ -296,31 +333,20 @@ public final class NativeType extends CqlType {
                     throw new MarshalException("String didn't validate.");
                 }
             }
-            case TIMEUUID -> {
-                if (((value.get(value.position() + 6) & 0xf0) != 0x10)) {
-                    throw new MarshalException("Unsupported UUID version for timeuuid: "
-                            + ((value.get(value.position() + 6) >> 4) & 0xf));
+            case DURATION -> {
+                if (len < 3) {
+                    throw new MarshalException("Expected at least 3 bytes for a duration (" + len + ")");
                 }
+                CqlDuration.deserialize(value);
             }
-            case INET -> {
-                if (len != 4 && len != 16) {
-                    throw new MarshalException("Invalid length for an inet value: " + len);
-                }
+            case BLOB, VARINT -> {
             }
-            case TIME -> {
-                long nanos = value.getLong(value.position());
-                if (nanos < 0 || nanos >= NANOS_PER_DAY) {
-                    throw new MarshalException("Time value out of range: " + nanos);
-                }
-            }
-            case DECIMAL -> {
-                if (len < 4) {
-                    throw new MarshalException("Expected at least 4 bytes for a decimal value, got " + len);
-                }
-            }
-            case DURATION -> CqlDuration.deserialize(value);
-            default -> {
-            }
+        }
+    }
+
+    private static void checkLength(int len, int expected, String format) {
+        if (len != expected && len != 0) {
+            throw new MarshalException(String.format(Locale.ROOT, format, len));
         }
     }
 
@@ -411,6 +437,15 @@ public final class NativeType extends CqlType {
     /** The serialized form of a days-since-epoch {@code date}. */
     public static int epochDayToDate(long epochDay) {
         return (int) (epochDay + DATE_EPOCH_OFFSET);
+    }
+
+    private static String hex(ByteBuffer value) {
+        StringBuilder sb = new StringBuilder(value.remaining() * 2);
+        for (int i = value.position(); i < value.limit(); i++) {
+            int b = value.get(i) & 0xff;
+            sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return sb.toString();
     }
 
     static byte[] bytes(ByteBuffer value) {

@@ -61,7 +61,8 @@ public final class VInts {
         if (first >= 0) {
             return first;
         }
-        int extra = Integer.numberOfLeadingZeros(~(first << 24));
+        // the number of leading one bits of the first byte (8 for 0xff, whose 8 following bytes hold the value)
+        int extra = Integer.numberOfLeadingZeros(~first) - 24;
         long value = first & (0xff >> extra);
         for (int i = 0; i < extra; i++) {
             value = (value << 8) | (in.get() & 0xff);

@@ -76,10 +76,28 @@ public final class VectorType extends CqlType {
         return t.cqlName();
     }
 
+    /**
+     * The element size when the element type has a fixed length in Cassandra's sense (its marshal type's
+     * {@code valueLengthIfFixed}), which decides the vector layout; -1 otherwise. Cassandra does not count
+     * smallint, tinyint, date, time and counter as fixed-length, so their elements carry a length.
+     */
+    private static int elementFixedLength(CqlType t) {
+        if (t instanceof NativeType n) {
+            return switch (n.kind()) {
+                case BOOLEAN -> 1;
+                case INT, FLOAT -> 4;
+                case BIGINT, DOUBLE, TIMESTAMP -> 8;
+                case UUID, TIMEUUID -> 16;
+                default -> -1;
+            };
+        }
+        return t instanceof VectorType v ? v.fixedLength() : -1;
+    }
+
     List<ByteBuffer> split(ByteBuffer value) {
         ByteBuffer in = value.duplicate();
         List<ByteBuffer> out = new ArrayList<>(dimension);
-        int fixed = elementType.fixedLength();
+        int fixed = elementFixedLength(elementType);
         try {
             for (int i = 0; i < dimension; i++) {
                 int len = fixed > 0 ? fixed : (int) VInts.readUnsigned(in);
@@ -118,7 +136,7 @@ public final class VectorType extends CqlType {
     @Override
     public void validate(ByteBuffer value) {
         if (!value.hasRemaining()) {
-            return;
+            throw new MarshalException("Invalid empty vector value");
         }
         for (ByteBuffer e : split(value)) {
             elementType.validate(e);
@@ -144,7 +162,7 @@ public final class VectorType extends CqlType {
         }
         List<ByteBuffer> parts = new ArrayList<>(dimension);
         int size = 0;
-        int fixed = elementType.fixedLength();
+        int fixed = elementFixedLength(elementType);
         for (Object o : list) {
             if (o == null) {
                 throw new MarshalException("null is not supported inside vectors");
@@ -170,7 +188,7 @@ public final class VectorType extends CqlType {
 
     @Override
     public int fixedLength() {
-        int fixed = elementType.fixedLength();
+        int fixed = elementFixedLength(elementType);
         return fixed > 0 ? fixed * dimension : -1;
     }
 
