@@ -122,14 +122,14 @@ class PowerLossTest {
             try {
                 engine.apply(Mutation.of("ks", update), true).toCompletableFuture().join();
                 oracle.acknowledged(k, w);
+                if (random.nextInt(60) == 0) {
+                    engine.flush(kv.id());
+                }
             } catch (RuntimeException e) {
                 if (!fs.crashed()) {
                     throw e;
                 }
                 return;
-            }
-            if (random.nextInt(60) == 0) {
-                engine.flush(kv.id());
             }
         }
     }

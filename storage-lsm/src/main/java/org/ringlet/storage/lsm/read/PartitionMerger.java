@@ -24,7 +24,8 @@ import org.ringlet.api.storage.ColumnFilter;
  * Reads one partition from its versions: merges the headers with {@link Partition#merge}, then streams the rows of
  * every source slice by slice, merges equal clusterings with {@link Row#merge}, removes what the merged deletions
  * shadow, and stops once the limit of live rows is reached. The result is exactly what
- * {@link org.ringlet.api.storage.ReadFilters#filter} returns for the merged partition. Stateless.
+ * {@link org.ringlet.api.storage.ReadFilters#filter} returns for the merged partition: the column filter picks
+ * the static columns, rows keep every regular column (which decide whether a row exists). Stateless.
  */
 public final class PartitionMerger {
     private PartitionMerger() {
@@ -105,11 +106,10 @@ public final class PartitionMerger {
                         continue;
                     }
                 }
-                Row filtered = purged.filter(columns::selects);
-                if (filtered.hasLiveData(now)) {
+                if (purged.hasLiveData(now)) {
                     live++;
                 }
-                out.add(filtered);
+                out.add(purged);
             }
         }
         List<RangeTombstone> outRts = new ArrayList<>();
