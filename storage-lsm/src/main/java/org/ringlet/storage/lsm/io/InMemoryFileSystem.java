@@ -21,8 +21,6 @@ import java.util.TreeMap;
  * was synced. A capacity can be set to simulate a full disk. Thread-safe (one lock).
  */
 public final class InMemoryFileSystem implements FileSystem {
-    private static final byte[] EMPTY = new byte[0];
-
     private final Object lock = new Object();
     private Dir root = new Dir();
     private long capacity = Long.MAX_VALUE / 4;
@@ -314,9 +312,9 @@ public final class InMemoryFileSystem implements FileSystem {
     }
 
     private static final class Inode {
-        byte[] data = EMPTY;
+        byte[] data = new byte[0];
         int length;
-        byte[] durable = EMPTY;
+        byte[] durable = new byte[0];
         int durableLength;
         int dirtyLo = Integer.MAX_VALUE;
         int dirtyHi = -1;

@@ -19,8 +19,7 @@ import org.ringlet.storage.lsm.io.ReadableFile;
  * {@link CorruptSSTableException}; its bytes are never returned. Thread-safe.
  */
 final class ChunkedFile implements Closeable {
-    private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
-
+    private final LZ4SafeDecompressor decompressor = LZ4Factory.fastestInstance().safeDecompressor();
     private final Path path;
     private final ReadableFile file;
     private final long fileId;
@@ -142,7 +141,7 @@ final class ChunkedFile implements Closeable {
         }
         ByteBuffer out = ByteBuffer.allocate(uncompressed);
         try {
-            int n = DECOMPRESSOR.decompress(in, 0, compressedLength, out, 0, uncompressed);
+            int n = decompressor.decompress(in, 0, compressedLength, out, 0, uncompressed);
             if (n != uncompressed) {
                 throw new CorruptSSTableException(path, "chunk " + chunk + " decompressed to " + n + " bytes, expected "
                         + uncompressed);

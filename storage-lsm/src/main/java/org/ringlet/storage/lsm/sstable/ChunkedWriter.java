@@ -19,8 +19,7 @@ import org.ringlet.storage.lsm.io.SequentialWriter;
  * thread-safe.
  */
 final class ChunkedWriter implements Closeable {
-    private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
-
+    private final LZ4Compressor compressor = LZ4Factory.fastestInstance().fastCompressor();
     private final SequentialWriter out;
     private final ByteBuffer chunk;
     private ByteBuffer compressed;
@@ -31,7 +30,7 @@ final class ChunkedWriter implements Closeable {
     ChunkedWriter(FileSystem fs, Path path, int magic, int chunkLength) throws IOException {
         this.out = SequentialWriter.create(fs, path);
         this.chunk = ByteBuffer.allocate(chunkLength);
-        this.compressed = ByteBuffer.allocate(COMPRESSOR.maxCompressedLength(chunkLength) + 4);
+        this.compressed = ByteBuffer.allocate(compressor.maxCompressedLength(chunkLength) + 4);
         ByteBuffer header = ByteBuffer.allocate(SSTableFormat.HEADER_SIZE);
         header.putInt(magic).putShort((short) SSTableFormat.VERSION).putShort((short) 0).flip();
         out.write(header);
@@ -63,7 +62,7 @@ final class ChunkedWriter implements Closeable {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
         offsets[chunkCount++] = out.position();
-        int n = COMPRESSOR.compress(chunk, 0, len, compressed, 0, compressed.capacity() - 4);
+        int n = compressor.compress(chunk, 0, len, compressed, 0, compressed.capacity() - 4);
         CRC32C crc = new CRC32C();
         crc.update(compressed.array(), 0, n);
         compressed.clear();
