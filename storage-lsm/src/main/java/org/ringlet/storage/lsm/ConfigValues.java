@@ -10,8 +10,9 @@ import org.ringlet.api.error.ConfigurationException;
 
 /**
  * Reads sizes, durations and rates the way {@code cassandra.yaml} writes them: {@code 32MiB}, {@code 10000ms},
- * {@code 64MiB/s}, and the legacy names with the unit in the key ({@code commitlog_segment_size_in_mb: 32}).
- * Stateless.
+ * {@code 64MiB/s}; the legacy names with the unit in the key ({@code commitlog_segment_size_in_mb: 32}); and the
+ * normalized plain numbers the node passes ({@code commitlog_segment_size_bytes}, {@code commitlog_sync_period_ms},
+ * {@code compaction_throughput_bytes_per_second}). Stateless.
  */
 final class ConfigValues {
     private static final Pattern QUANTITY = Pattern.compile("\\s*(\\d+)\\s*([a-zA-Z/]*)\\s*");
@@ -27,6 +28,10 @@ final class ConfigValues {
         String v = cfg.options().get(key);
         if (v != null) {
             return parseBytes(key, v);
+        }
+        String plain = cfg.options().get(key + "_bytes");
+        if (plain != null) {
+            return number(key + "_bytes", plain);
         }
         if (legacyKey != null) {
             String l = cfg.options().get(legacyKey);
@@ -59,6 +64,10 @@ final class ConfigValues {
         String v = cfg.options().get(key);
         if (v != null) {
             return parseDuration(key, v);
+        }
+        String plain = cfg.options().get(key + "_ms");
+        if (plain != null) {
+            return Duration.ofMillis(number(key + "_ms", plain));
         }
         if (legacyKey != null) {
             String l = cfg.options().get(legacyKey);
@@ -102,6 +111,10 @@ final class ConfigValues {
                 throw invalid(key, v, "a rate such as 64MiB/s");
             }
             return parseBytes(key, t.substring(0, t.length() - 2));
+        }
+        String plain = cfg.options().get(key + "_bytes_per_second");
+        if (plain != null) {
+            return number(key + "_bytes_per_second", plain);
         }
         if (legacyKey != null && cfg.options().get(legacyKey) != null) {
             return number(legacyKey, cfg.options().get(legacyKey)) << 20;

@@ -55,8 +55,14 @@ final class TableStore {
     private volatile long maxPartitionSize;
     private volatile boolean closed;
 
-    private record PendingFlush(Memtable memtable, CommitLogPosition upTo, CompletableFuture<Void> barrier,
-                                CompletableFuture<Void> done) {
+    /**
+     * A switched memtable waiting to be written.
+     *
+     * @param replayed whether the table's commit log of earlier runs was replayed when it was switched (only then
+     *                 may the flush record {@code upTo} as flushed)
+     */
+    private record PendingFlush(Memtable memtable, CommitLogPosition upTo, boolean replayed,
+                                CompletableFuture<Void> barrier, CompletableFuture<Void> done) {
     }
 
     private TableStore(StorageContext ctx, TableMetadata metadata, TableDirectories dirs, Manifest manifest,
@@ -153,13 +159,13 @@ final class TableStore {
                     }
                 }
             }
+            boolean replayed = ctx.replayed(metadata.id());
             CommitLogPosition upTo = ctx.commitLogPosition();
-            Memtable old = v.memtable();
-            view.set(v.switchMemtable(new Memtable(ctx.nextMemtableId(), metadata)));
+            Memtable old = switchMemtable();
             ctx.memory.switched(old.dataSize());
             switches.increment();
             CompletableFuture<Void> barrier = ctx.writeOrder.barrier();
-            pf = new PendingFlush(old, upTo, barrier, new CompletableFuture<>());
+            pf = new PendingFlush(old, upTo, replayed, barrier, new CompletableFuture<>());
             synchronized (flushLock) {
                 pending.add(pf);
             }
@@ -172,6 +178,16 @@ final class TableStore {
             }
         });
         return pf.done();
+    }
+
+    /**
+     * Puts a fresh memtable in place (atomically with concurrent view changes, which only touch the flushing
+     * list and the SSTables) and returns the one it replaced. Called under the switch lock.
+     */
+    private Memtable switchMemtable() {
+        Memtable fresh = new Memtable(ctx.nextMemtableId(), metadata);
+        View before = view.getAndUpdate(v -> v.switchMemtable(fresh));
+        return before.memtable();
     }
 
     /**
@@ -211,14 +227,14 @@ final class TableStore {
 
     private void writeFlush(PendingFlush pf) throws IOException {
         Memtable m = pf.memtable();
-        CommitLogPosition flushedPosition = ctx.replayed(metadata.id()) ? pf.upTo() : null;
+        CommitLogPosition flushedPosition = pf.replayed() ? pf.upTo() : null;
         if (m.isEmpty()) {
             Manifest man = manifest;
             if (man != null && flushedPosition != null) {
                 man.apply(ManifestEdit.flush(-1, 0, flushedPosition));
             }
             view.updateAndGet(v -> v.flushed(m, null));
-            discardCommitLog(pf.upTo());
+            discardCommitLog(pf.upTo(), pf.replayed());
             ctx.observers.notify(o -> o.onFlush(metadata.id(), null));
             return;
         }
@@ -248,22 +264,22 @@ final class TableStore {
         try {
             man.apply(ManifestEdit.flush(generation, 0, flushedPosition));
         } catch (IOException e) {
-            r.markObsolete();
+            // the edit may have reached the disk all the same: keep the files, start-up removes them if not
             r.release();
             throw e;
         }
         view.updateAndGet(v -> v.flushed(m, r));
-        discardCommitLog(pf.upTo());
+        discardCommitLog(pf.upTo(), pf.replayed());
         LOG.debug("Flushed {} to {} ({} partitions)", m, d, stats.partitionCount());
         SSTableInfo info = info(r);
         ctx.observers.notify(o -> o.onFlush(metadata.id(), info));
         ctx.observers.notify(o -> o.onSSTableAdded(metadata.id(), info));
     }
 
-    private void discardCommitLog(CommitLogPosition upTo) {
+    private void discardCommitLog(CommitLogPosition upTo, boolean replayed) {
         CommitLog log = ctx.commitLog();
         if (log != null) {
-            if (ctx.replayed(metadata.id())) {
+            if (replayed) {
                 log.discardCompleted(metadata.id(), upTo);
             } else {
                 log.discardCompletedOfThisRun(metadata.id(), upTo);
@@ -322,10 +338,8 @@ final class TableStore {
         Memtable old;
         CompletableFuture<Void> barrier;
         synchronized (switchLock) {
-            View v = view.get();
             upTo = ctx.commitLogPosition();
-            old = v.memtable();
-            view.set(v.switchMemtable(new Memtable(ctx.nextMemtableId(), metadata)));
+            old = switchMemtable();
             ctx.memory.switched(old.dataSize());
             barrier = ctx.writeOrder.barrier();
         }
@@ -377,8 +391,11 @@ final class TableStore {
         closed = true;
         CompletableFuture<Void> barrier = ctx.writeOrder.barrier();
         return barrier.thenRunAsync(() -> {
+            View v;
+            synchronized (switchLock) {
+                v = view.getAndSet(new View(new Memtable(ctx.nextMemtableId(), metadata), List.of(), List.of()));
+            }
             synchronized (flushLock) {
-                View v = view.get();
                 ctx.memory.discarded(v.memtable().dataSize());
                 for (PendingFlush pf : pending) {
                     ctx.memory.released(pf.memtable().dataSize());
@@ -390,7 +407,6 @@ final class TableStore {
                     r.markObsolete();
                     r.release();
                 }
-                view.set(new View(new Memtable(ctx.nextMemtableId(), metadata), List.of(), List.of()));
                 CommitLog log = ctx.commitLog();
                 if (log != null) {
                     log.forgetTable(metadata.id());

@@ -64,6 +64,19 @@ class StorageConfigTest {
     }
 
     @Test
+    void theNodesNormalizedNumbersAreAccepted() {
+        StorageConfig c = parse(Map.of("commitlog_sync_period_ms", "1234", "commitlog_segment_size_bytes", "1048576",
+                "commitlog_total_space_bytes", "4194304", "memtable_heap_space_bytes", "8388608",
+                "compaction_throughput_bytes_per_second", "0", "commitlog_sync_group_window_ms", "3"));
+        assertEquals(Duration.ofMillis(1234), c.commitLog().syncPeriod());
+        assertEquals(1 << 20, c.commitLog().segmentSize());
+        assertEquals(4L << 20, c.commitLog().totalSpace());
+        assertEquals(8L << 20, c.memtableHeapSpace());
+        assertEquals(0, c.compactionThroughput());
+        assertEquals(Duration.ofMillis(3), c.commitLog().groupWindow());
+    }
+
+    @Test
     void badValuesNameTheOption() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> parse(Map.of("commitlog_sync", "sometimes")));

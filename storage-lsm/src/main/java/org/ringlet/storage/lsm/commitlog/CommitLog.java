@@ -196,19 +196,21 @@ public final class CommitLog {
         synchronized (lock) {
             checkUsable();
             seg = active;
-            if (!seg.hasRoom(size)) {
-                seg = advance();
+            while (seg.closed || !seg.hasRoom(size)) {
+                seg = advance(seg);
             }
             offset = seg.allocate(size);
+            // marked under the lock: a flush finishing now must not find the segment clean and reuse it while
+            // this record is being copied
+            for (TableId t : tables) {
+                seg.markDirty(t, offset);
+            }
             e = epoch;
             e.enter();
         }
         try {
             record.putInt(base + 4, CommitLogFormat.headerCrc(seg.id, payloadLength));
             seg.file.write(record.duplicate(), offset);
-            for (TableId t : tables) {
-                seg.markDirty(t, offset);
-            }
         } catch (IOException | RuntimeException ex) {
             handleFailure(ex);
             throw ex;
@@ -378,21 +380,27 @@ public final class CommitLog {
         listener.onFailure(e, policy);
     }
 
-    /** Closes the active segment with an end marker and activates the next one. Called under the lock. */
-    private CommitLogSegment advance() throws IOException {
-        CommitLogSegment old = active;
+    /**
+     * Closes {@code old} (the active segment) with an end marker and activates the next one; returns the active
+     * segment. Called under the lock. While it waits for the spare, other writers see the old segment closed and
+     * wait too (nothing may follow an end marker), and the first to wake activates the next segment.
+     */
+    private CommitLogSegment advance(CommitLogSegment old) throws IOException {
         if (!old.closed) {
             int at = old.allocate(CommitLogFormat.END_MARKER_SIZE);
             old.closed = true;
             old.file.write(CommitLogFormat.endMarker(old.id), at);
         }
-        while (spare == null && preparingSpare) {
+        while (active == old && spare == null && preparingSpare) {
             try {
                 lock.wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted waiting for a commit log segment", e);
             }
+        }
+        if (active != old) {
+            return active;
         }
         CommitLogSegment next = spare;
         spare = null;

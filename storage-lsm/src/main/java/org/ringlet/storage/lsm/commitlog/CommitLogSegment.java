@@ -65,7 +65,7 @@ final class CommitLogSegment {
 
     @Override
     public String toString() {
-        return path.getFileName() + "(allocated=" + allocated + ", synced=" + syncedTo + ", dirty=" + dirty.keySet()
-                + ")";
+        return path.getFileName() + "(allocated=" + allocated + ", synced=" + syncedTo + (closed ? ", closed" : "")
+                + ", dirty=" + dirty.keySet() + ")";
     }
 }

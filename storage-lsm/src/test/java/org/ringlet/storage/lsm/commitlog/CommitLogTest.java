@@ -284,6 +284,74 @@ class CommitLogTest {
         assertEquals(third.offset(), r.stopOffset());
     }
 
+    /**
+     * While a writer waits for the next segment, the closed segment has an end marker: a smaller record that
+     * would still fit must not go after it, where replay would never read it.
+     */
+    @Test
+    void nothingIsWrittenAfterAnEndMarker() throws Exception {
+        scheduler.close();
+        scheduler = new TestScheduler(false);
+        log = open(SyncMode.BATCH, 4096, 1 << 30);
+        CountDownLatch creation = new CountDownLatch(1);
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String p = "fill-" + i + "-" + "f".repeat(180);
+            log.append(record(p), List.of(T));
+            written.add(p);
+        }
+        fs.addFault(new FaultInjectingFileSystem.Fault() {
+            @Override
+            public boolean matches(FaultInjectingFileSystem.Op op, Path path) {
+                if ((op == FaultInjectingFileSystem.Op.CREATE || op == FaultInjectingFileSystem.Op.RENAME)
+                        && path.getFileName().toString().startsWith("CommitLog")) {
+                    try {
+                        creation.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public IOException error(FaultInjectingFileSystem.Op op, Path path) {
+                throw new AssertionError();
+            }
+        });
+        CommitLogPosition pos = log.currentPosition();
+        while (log.currentPosition().segmentId() == pos.segmentId()
+                || log.currentPosition().offset() < 4096 - 600) {
+            String p = "more-" + written.size() + "-" + "m".repeat(180);
+            log.append(record(p), List.of(T));
+            written.add(p);
+        }
+        String big = "big-" + "b".repeat(700);
+        String small = "small";
+        CompletableFuture<Void> bigWriter = CompletableFuture.runAsync(() -> appendUnchecked(big));
+        String active = CommitLogFormat.fileName(log.currentPosition().segmentId());
+        assertTrue(waitFor(() -> log.describe().contains(active + "(allocated=")
+                && log.describe().split(active)[1].split("\\)")[0].contains("closed")),
+                "the big writer closed the segment: " + log.describe());
+        CompletableFuture<Void> smallWriter = CompletableFuture.runAsync(() -> appendUnchecked(small));
+        creation.countDown();
+        CompletableFuture.allOf(bigWriter, smallWriter).get(10, TimeUnit.SECONDS);
+        written.add(big);
+        written.add(small);
+        log.sync().get(10, TimeUnit.SECONDS);
+        List<String> replayed = replay();
+        assertTrue(replayed.containsAll(written), "every record replays; missing: "
+                + written.stream().filter(w -> !replayed.contains(w)).toList());
+    }
+
+    private void appendUnchecked(String payload) {
+        try {
+            log.append(record(payload), List.of(T));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void oversizedRecordsAreRejected() throws Exception {
         log = open(SyncMode.BATCH, 8192, 1 << 30);
