@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,9 +28,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PagingTest {
     private CqlTestNode node;
 
+    /** The node the rows are written to. */
+    protected CqlTestNode newNode() {
+        return CqlTestNode.start();
+    }
+
+    /** Called when half the partitions are written (the LSM variant flushes there). */
+    protected void halfLoaded(CqlTestNode loaded) {
+    }
+
+    @AfterAll
+    void close() {
+        node.close();
+    }
+
     @BeforeAll
     void load() {
-        node = CqlTestNode.start();
+        node = newNode();
         node.execute("CREATE KEYSPACE p WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         node.execute("CREATE TABLE p.many (k int, c int, v text, PRIMARY KEY (k, c))");
         node.execute("CREATE TABLE p.wide (k int, c int, v text, PRIMARY KEY (k, c)) WITH CLUSTERING ORDER BY "
@@ -37,6 +52,9 @@ class PagingTest {
         byte[] many = prepare("INSERT INTO p.many (k, c, v) VALUES (?, ?, ?)");
         byte[] wide = prepare("INSERT INTO p.wide (k, c, v) VALUES (?, ?, ?)");
         for (int k = 0; k < 1000; k++) {
+            if (k == 500) {
+                halfLoaded(node);
+            }
             for (int c = 0; c < 10; c++) {
                 insert(many, k, c, "v" + k + "_" + c);
             }

@@ -1,10 +1,12 @@
 package org.ringlet.cql;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ringlet.api.error.ConfigurationException;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.cql.testing.CqlTestNode;
@@ -19,7 +21,20 @@ class RestartTest {
 
     @Test
     void identitySchemaAndDataSurviveARestart() {
-        CqlTestNode first = CqlTestNode.start();
+        survivesARestart(CqlTestNode.start(), false);
+    }
+
+    @Test
+    void identitySchemaAndDataSurviveARestartOfTheLsmEngineFromItsCommitLog(@TempDir Path directory) {
+        survivesARestart(CqlTestNode.startLsm(directory), false);
+    }
+
+    @Test
+    void identitySchemaAndDataSurviveARestartOfTheLsmEngineFromItsFiles(@TempDir Path directory) {
+        survivesARestart(CqlTestNode.startLsm(directory), true);
+    }
+
+    private static void survivesARestart(CqlTestNode first, boolean flush) {
         first.execute("CREATE KEYSPACE cityinfo WITH replication = {'class':'SimpleStrategy',"
                 + "'replication_factor':1} AND durable_writes = false");
         first.execute("CREATE TABLE cityinfo.users (username text PRIMARY KEY, name text, age int) "
@@ -32,6 +47,11 @@ class RestartTest {
         TableMetadata users = first.schema.current().table("cityinfo", "users").orElseThrow();
         UUID version = first.schema.current().version();
 
+        if (flush) {
+            first.storage.flushAll().toCompletableFuture().join();
+            first.execute("INSERT INTO cityinfo.users (username, name, age) VALUES ('after', 'Flush', 1)");
+            first.execute("DELETE FROM cityinfo.users WHERE username = 'after'");
+        }
         CqlTestNode second = first.restart();
         assertEquals(hostId, second.topology.localHostId());
         assertEquals(first.topology.current().sortedTokens(), second.topology.current().sortedTokens());
@@ -43,6 +63,10 @@ class RestartTest {
         assertEquals(version, second.schema.current().version(), "the same schema has the same version");
         assertEquals(List.of(List.of("aali24", 34, "Ali Amin")), second.rows("SELECT * FROM cityinfo.users"));
         assertEquals(List.of(List.of(hostId)), second.rows("SELECT host_id FROM system.local WHERE key = 'local'"));
+        CqlTestNode third = second.restart();
+        assertEquals(hostId, third.topology.localHostId());
+        assertEquals(List.of(List.of("aali24", 34, "Ali Amin")), third.rows("SELECT * FROM cityinfo.users"));
+        third.close();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ringlet.cql.testing.CqlTestNode;
@@ -34,10 +35,25 @@ class ScenarioTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void printsWhatCassandraPrinted(String name) throws Exception {
+        check(name, CqlTestNode.start(), "");
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void printsWhatCassandraPrintedOnTheLsmEngine(String name, @TempDir Path directory) throws Exception {
+        check(name, CqlTestNode.startLsm(directory), ".lsm");
+    }
+
+    private static void check(String name, CqlTestNode node, String suffix) throws Exception {
         Path dir = Path.of(ScenarioTest.class.getResource("/scenarios").toURI());
-        String actual = Scenario.run(CqlTestNode.start(), dir.resolve(name + ".cql"));
+        String actual;
+        try {
+            actual = Scenario.run(node, dir.resolve(name + ".cql"));
+        } finally {
+            node.close();
+        }
         List<String> golden = Files.readAllLines(dir.resolve(name + ".cassandra-5.0.6.txt"), StandardCharsets.UTF_8);
-        Path out = Path.of("target", "scenarios", name + ".out");
+        Path out = Path.of("target", "scenarios", name + suffix + ".out");
         Files.createDirectories(out.getParent());
         Files.writeString(out, actual, StandardCharsets.UTF_8);
         assertEquals("", differences(blocks(golden), blocks(actual.lines().toList())),

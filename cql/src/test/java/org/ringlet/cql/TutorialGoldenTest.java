@@ -3,10 +3,12 @@ package org.ringlet.cql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ringlet.api.cluster.ConsistencyLevel;
 import org.ringlet.api.error.RingletException;
 import org.ringlet.api.query.QueryOptions;
@@ -54,6 +56,24 @@ class TutorialGoldenTest {
     @Test
     void outputEqualsCassandras() throws IOException {
         CqlTestNode node = CqlTestNode.start();
+        try {
+            assertEquals(golden(), run(node));
+        } finally {
+            node.close();
+        }
+    }
+
+    @Test
+    void outputEqualsCassandrasOnTheLsmEngine(@TempDir Path directory) throws IOException {
+        CqlTestNode node = CqlTestNode.startLsm(directory);
+        try {
+            assertEquals(golden(), run(node));
+        } finally {
+            node.close();
+        }
+    }
+
+    private static String run(CqlTestNode node) {
         // what the Python driver sends for a SimpleStatement: LOCAL_ONE, pages of 5000 rows
         QueryOptions options = CqlTestNode.options(ConsistencyLevel.LOCAL_ONE).withPaging(5000, null);
         List<String> out = new ArrayList<>();
@@ -76,7 +96,7 @@ class TutorialGoldenTest {
             // print(row.age, row.name, row.username) with columns username, age, name
             out.add(row.get(1) + " " + row.get(2) + " " + row.get(0));
         }
-        assertEquals(golden(), String.join("\n", out) + "\n");
+        return String.join("\n", out) + "\n";
     }
 
     private static String golden() throws IOException {

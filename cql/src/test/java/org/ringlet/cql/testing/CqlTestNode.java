@@ -4,10 +4,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,6 +31,8 @@ import org.ringlet.api.ring.TopologyService;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.RandomSource;
 import org.ringlet.api.runtime.Scheduler;
+import org.ringlet.api.schema.SchemaService;
+import org.ringlet.api.schema.TableId;
 import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.api.testing.ManualClock;
 import org.ringlet.api.testing.SeededRandomSource;
@@ -40,11 +45,15 @@ import org.ringlet.cql.schema.LocalSchema;
 import org.ringlet.cql.schema.SchemaStore;
 import org.ringlet.cql.schema.SystemKeyspaces;
 import org.ringlet.cql.system.SystemLocalTable;
+import org.ringlet.storage.lsm.LsmStorageEngine;
+import org.ringlet.storage.lsm.StorageConfig;
+import org.ringlet.storage.lsm.io.LocalFileSystem;
 
 /**
- * A node's query layer in memory: system keyspaces and schema on an in-memory storage engine, a one-node topology,
- * a direct coordinator and the {@code cql} query handler built by its factory. {@link #restart()} builds a new
- * node over the same stored data.
+ * A node's query layer: system keyspaces and schema on a storage engine (in memory, or the LSM engine on disk), a
+ * one-node topology, a direct coordinator and the {@code cql} query handler built by its factory.
+ * {@link #restart()} builds a new node over the same stored data (for the LSM engine: stopped and reopened from its
+ * files and commit log).
  */
 public final class CqlTestNode {
     public static final Partitioner PARTITIONER = new Murmur3TestPartitioner();
@@ -54,9 +63,9 @@ public final class CqlTestNode {
 
     public final ManualClock clock;
     public final RandomSource random;
-    public final Scheduler scheduler = TestRuntime.inlineScheduler();
+    public final Scheduler scheduler;
     public final LocalSchema schema;
-    public final InMemoryStorageEngine storage;
+    public final StorageEngine storage;
     public final SchemaStore store;
     public final TopologyService topology;
     public final Coordinator coordinator;
@@ -64,18 +73,23 @@ public final class CqlTestNode {
     public final ClientState client;
     private final AtomicReference<LocalSchema> schemaRef;
     private final Map<String, String> options;
+    private final Path lsmDirectory;
 
-    private CqlTestNode(ManualClock clock, long seed, InMemoryStorageEngine storage,
-                        AtomicReference<LocalSchema> schemaRef, Map<String, String> options) {
+    private CqlTestNode(ManualClock clock, long seed, Scheduler scheduler, LocalSchema schema, StorageEngine storage,
+                        Runnable afterSchemaLoad, AtomicReference<LocalSchema> schemaRef, Map<String, String> options,
+                        Path lsmDirectory) {
         this.clock = clock;
         this.random = new SeededRandomSource(seed);
+        this.scheduler = scheduler;
         this.schemaRef = schemaRef;
         this.options = options;
-        this.schema = new LocalSchema(SystemKeyspaces.load());
+        this.lsmDirectory = lsmDirectory;
+        this.schema = schema;
         schemaRef.set(schema);
         this.storage = storage;
         this.store = new SchemaStore(schema, storage, PARTITIONER, clock);
         store.load();
+        afterSchemaLoad.run();
         SystemLocalTable local = new SystemLocalTable(storage, schema.definitions(), PARTITIONER, clock);
         this.topology = new TestTopology(PARTITIONER, local, random, endpoint(7000), endpoint(9042), 16);
         this.coordinator = new DirectCoordinator(storage, id -> schemaRef.get().current().table(id).orElseThrow());
@@ -109,7 +123,38 @@ public final class CqlTestNode {
     public static CqlTestNode start(Map<String, String> options) {
         AtomicReference<LocalSchema> ref = new AtomicReference<>();
         InMemoryStorageEngine storage = new InMemoryStorageEngine(id -> ref.get().current().table(id).orElse(null));
-        return new CqlTestNode(new ManualClock(1_764_000_000_000L), 7, storage, ref, options);
+        return new CqlTestNode(new ManualClock(1_764_000_000_000L), 7, TestRuntime.inlineScheduler(),
+                new LocalSchema(SystemKeyspaces.load()), storage, () -> { }, ref, options, null);
+    }
+
+    /**
+     * A node on the LSM storage engine with its files in {@code directory}, started as a node starts (ADR 0041):
+     * engine, replay of the system tables, schema, replay of the others. {@link #close()} it.
+     */
+    public static CqlTestNode startLsm(Path directory) {
+        return openLsm(directory, new ManualClock(1_764_000_000_000L), 7, Map.of());
+    }
+
+    private static CqlTestNode openLsm(Path directory, ManualClock clock, long seed, Map<String, String> options) {
+        ThreadScheduler scheduler = new ThreadScheduler();
+        LocalSchema schema = new LocalSchema(SystemKeyspaces.load());
+        Map<Class<?>, Object> services = Map.of(Clock.class, clock, Scheduler.class, scheduler,
+                SchemaService.class, schema, Partitioner.class, PARTITIONER);
+        LsmStorageEngine engine = new LsmStorageEngine(StorageConfig.from(ComponentConfig.of(Map.of(
+                "data_file_directories", directory.resolve("data").toString(),
+                "commitlog_directory", directory.resolve("commitlog").toString(),
+                "commitlog_segment_size", "1MiB", "memtable_heap_space", "64MiB")), 1L << 30),
+                new LocalFileSystem(), TestRuntime.context(services));
+        try {
+            engine.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Set<TableId> systemTables = new HashSet<>();
+        schema.current().keyspaces().values().forEach(k -> k.tables().values().forEach(t -> systemTables.add(t.id())));
+        engine.replayCommitLog(systemTables::contains);
+        return new CqlTestNode(clock, seed, scheduler, schema, engine, () -> engine.replayCommitLog(t -> true),
+                new AtomicReference<>(), options, directory);
     }
 
     /** A new node over this node's stored data (as after a restart), with other randomness. */
@@ -118,7 +163,22 @@ public final class CqlTestNode {
     }
 
     public CqlTestNode restart(Map<String, String> newOptions) {
-        return new CqlTestNode(clock, 99, storage, schemaRef, newOptions);
+        if (lsmDirectory != null) {
+            close();
+            return openLsm(lsmDirectory, clock, 99, newOptions);
+        }
+        return new CqlTestNode(clock, 99, scheduler, new LocalSchema(SystemKeyspaces.load()), storage, () -> { },
+                schemaRef, newOptions, null);
+    }
+
+    /** Stops the storage engine and the scheduler's threads (LSM nodes). */
+    public void close() {
+        if (storage instanceof LsmStorageEngine engine) {
+            engine.stop();
+        }
+        if (scheduler instanceof ThreadScheduler threads) {
+            threads.close();
+        }
     }
 
     public static QueryOptions options(ConsistencyLevel cl) {
