@@ -7,10 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,9 +28,9 @@ import org.ringlet.api.ring.Partitioner;
 import org.ringlet.api.ring.TopologyService;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.RandomSource;
+import org.ringlet.api.locator.Location;
 import org.ringlet.api.runtime.Scheduler;
 import org.ringlet.api.schema.SchemaService;
-import org.ringlet.api.schema.TableId;
 import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.api.testing.ManualClock;
 import org.ringlet.api.testing.SeededRandomSource;
@@ -40,18 +38,22 @@ import org.ringlet.api.testing.locator.StaticComponentRegistry;
 import org.ringlet.api.testing.locator.TestReplicationStrategies;
 import org.ringlet.api.testing.ring.Murmur3TestPartitioner;
 import org.ringlet.api.testing.storage.InMemoryStorageEngine;
+import org.ringlet.cluster.coordinator.DefaultCoordinatorFactory;
+import org.ringlet.cluster.topology.LocalTopologyConfig;
+import org.ringlet.cluster.topology.LocalTopologyService;
 import org.ringlet.cql.CqlQueryHandlerFactory;
 import org.ringlet.cql.schema.LocalSchema;
+import org.ringlet.cql.schema.SchemaStartup;
 import org.ringlet.cql.schema.SchemaStore;
-import org.ringlet.cql.schema.SystemKeyspaces;
 import org.ringlet.cql.system.SystemLocalTable;
 import org.ringlet.storage.lsm.LsmStorageEngine;
 import org.ringlet.storage.lsm.StorageConfig;
 import org.ringlet.storage.lsm.io.LocalFileSystem;
 
 /**
- * A node's query layer: system keyspaces and schema on a storage engine (in memory, or the LSM engine on disk), a
- * one-node topology, a direct coordinator and the {@code cql} query handler built by its factory.
+ * A node's query layer: system keyspaces and schema on a storage engine and the {@code cql} query handler built by
+ * its factory; in memory with a test topology and a direct coordinator, or the single-node stack as the node
+ * assembles it (LSM engine on disk, the cluster module's topology and {@code default} coordinator).
  * {@link #restart()} builds a new node over the same stored data (for the LSM engine: stopped and reopened from its
  * files and commit log).
  */
@@ -76,8 +78,7 @@ public final class CqlTestNode {
     private final Path lsmDirectory;
 
     private CqlTestNode(ManualClock clock, long seed, Scheduler scheduler, LocalSchema schema, StorageEngine storage,
-                        Runnable afterSchemaLoad, AtomicReference<LocalSchema> schemaRef, Map<String, String> options,
-                        Path lsmDirectory) {
+                        AtomicReference<LocalSchema> schemaRef, Map<String, String> options, Path lsmDirectory) {
         this.clock = clock;
         this.random = new SeededRandomSource(seed);
         this.scheduler = scheduler;
@@ -87,12 +88,25 @@ public final class CqlTestNode {
         this.schema = schema;
         schemaRef.set(schema);
         this.storage = storage;
-        this.store = new SchemaStore(schema, storage, PARTITIONER, clock);
-        store.load();
-        afterSchemaLoad.run();
+        this.store = SchemaStartup.load(schema, storage, PARTITIONER, clock);
         SystemLocalTable local = new SystemLocalTable(storage, schema.definitions(), PARTITIONER, clock);
-        this.topology = new TestTopology(PARTITIONER, local, random, endpoint(7000), endpoint(9042), 16);
-        this.coordinator = new DirectCoordinator(storage, id -> schemaRef.get().current().table(id).orElseThrow());
+        if (lsmDirectory == null) {
+            this.topology = new TestTopology(PARTITIONER, local, random, endpoint(7000), endpoint(9042), 16);
+            this.coordinator = new DirectCoordinator(storage, id -> schemaRef.get().current().table(id)
+                    .orElseThrow());
+        } else {
+            // the single-node stack as the node assembles it: the cluster module's topology and coordinator
+            LocalTopologyService local0 = new LocalTopologyService(PARTITIONER, PARTITIONER.getClass().getName(),
+                    () -> Location.DEFAULT, local, random, new LocalTopologyConfig(endpoint(7000), endpoint(9042),
+                    16, List.of()), scheduler.computeExecutor());
+            local0.start();
+            this.topology = local0;
+            Map<Class<?>, Object> coordinatorServices = Map.of(SchemaService.class, schema,
+                    TopologyService.class, topology, StorageEngine.class, storage, ComponentRegistry.class, REGISTRY,
+                    Scheduler.class, scheduler, Clock.class, clock);
+            this.coordinator = new DefaultCoordinatorFactory().create(ComponentConfig.of(Map.of()),
+                    TestRuntime.context(coordinatorServices));
+        }
         Map<Class<?>, Object> services = new HashMap<>();
         services.put(SchemaStore.class, store);
         services.put(Coordinator.class, coordinator);
@@ -124,7 +138,7 @@ public final class CqlTestNode {
         AtomicReference<LocalSchema> ref = new AtomicReference<>();
         InMemoryStorageEngine storage = new InMemoryStorageEngine(id -> ref.get().current().table(id).orElse(null));
         return new CqlTestNode(new ManualClock(1_764_000_000_000L), 7, TestRuntime.inlineScheduler(),
-                new LocalSchema(SystemKeyspaces.load()), storage, () -> { }, ref, options, null);
+                SchemaStartup.initialSchema(), storage, ref, options, null);
     }
 
     /**
@@ -137,7 +151,7 @@ public final class CqlTestNode {
 
     private static CqlTestNode openLsm(Path directory, ManualClock clock, long seed, Map<String, String> options) {
         ThreadScheduler scheduler = new ThreadScheduler();
-        LocalSchema schema = new LocalSchema(SystemKeyspaces.load());
+        LocalSchema schema = SchemaStartup.initialSchema();
         Map<Class<?>, Object> services = Map.of(Clock.class, clock, Scheduler.class, scheduler,
                 SchemaService.class, schema, Partitioner.class, PARTITIONER);
         LsmStorageEngine engine = new LsmStorageEngine(StorageConfig.from(ComponentConfig.of(Map.of(
@@ -150,11 +164,7 @@ public final class CqlTestNode {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Set<TableId> systemTables = new HashSet<>();
-        schema.current().keyspaces().values().forEach(k -> k.tables().values().forEach(t -> systemTables.add(t.id())));
-        engine.replayCommitLog(systemTables::contains);
-        return new CqlTestNode(clock, seed, scheduler, schema, engine, () -> engine.replayCommitLog(t -> true),
-                new AtomicReference<>(), options, directory);
+        return new CqlTestNode(clock, seed, scheduler, schema, engine, new AtomicReference<>(), options, directory);
     }
 
     /** A new node over this node's stored data (as after a restart), with other randomness. */
@@ -167,8 +177,8 @@ public final class CqlTestNode {
             close();
             return openLsm(lsmDirectory, clock, 99, newOptions);
         }
-        return new CqlTestNode(clock, 99, scheduler, new LocalSchema(SystemKeyspaces.load()), storage, () -> { },
-                schemaRef, newOptions, null);
+        return new CqlTestNode(clock, 99, scheduler, SchemaStartup.initialSchema(), storage, schemaRef, newOptions,
+                null);
     }
 
     /** Stops the storage engine and the scheduler's threads (LSM nodes). */
