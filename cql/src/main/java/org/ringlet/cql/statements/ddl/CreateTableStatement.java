@@ -80,7 +80,8 @@ public final class CreateTableStatement extends SchemaStatement {
 
     private TableMetadata build(KeyspaceMetadata ks, TableId id) {
         String name = raw.table().name();
-        String qualified = keyspace + "." + name;
+        // Cassandra names the table as the statement wrote it
+        String qualified = raw.table().keyspace() != null ? raw.table().keyspace() + "." + name : name;
         Map<String, CqlType> types = new LinkedHashMap<>();
         Map<String, Boolean> statics = new LinkedHashMap<>();
         List<RawStatement.PrimaryKey> keys = new ArrayList<>(raw.primaryKeys());
