@@ -76,15 +76,18 @@ public final class CqlTestNode {
     private final AtomicReference<LocalSchema> schemaRef;
     private final Map<String, String> options;
     private final Path lsmDirectory;
+    private final int nativePort;
 
     private CqlTestNode(ManualClock clock, long seed, Scheduler scheduler, LocalSchema schema, StorageEngine storage,
-                        AtomicReference<LocalSchema> schemaRef, Map<String, String> options, Path lsmDirectory) {
+                        AtomicReference<LocalSchema> schemaRef, Map<String, String> options, Path lsmDirectory,
+                        int nativePort) {
         this.clock = clock;
         this.random = new SeededRandomSource(seed);
         this.scheduler = scheduler;
         this.schemaRef = schemaRef;
         this.options = options;
         this.lsmDirectory = lsmDirectory;
+        this.nativePort = nativePort;
         this.schema = schema;
         schemaRef.set(schema);
         this.storage = storage;
@@ -96,9 +99,10 @@ public final class CqlTestNode {
                     .orElseThrow());
         } else {
             // the single-node stack as the node assembles it: the cluster module's topology and coordinator
-            LocalTopologyService local0 = new LocalTopologyService(PARTITIONER, PARTITIONER.getClass().getName(),
-                    () -> Location.DEFAULT, local, random, new LocalTopologyConfig(endpoint(7000), endpoint(9042),
-                    16, List.of()), scheduler.computeExecutor());
+            LocalTopologyService local0 = new LocalTopologyService(PARTITIONER,
+                    "org.apache.cassandra.dht.Murmur3Partitioner", () -> Location.DEFAULT, local, random,
+                    new LocalTopologyConfig(endpoint(7000), endpoint(nativePort), 16, List.of()),
+                    scheduler.computeExecutor());
             local0.start();
             this.topology = local0;
             Map<Class<?>, Object> coordinatorServices = Map.of(SchemaService.class, schema,
@@ -138,7 +142,7 @@ public final class CqlTestNode {
         AtomicReference<LocalSchema> ref = new AtomicReference<>();
         InMemoryStorageEngine storage = new InMemoryStorageEngine(id -> ref.get().current().table(id).orElse(null));
         return new CqlTestNode(new ManualClock(1_764_000_000_000L), 7, TestRuntime.inlineScheduler(),
-                SchemaStartup.initialSchema(), storage, ref, options, null);
+                SchemaStartup.initialSchema(), storage, ref, options, null, 9042);
     }
 
     /**
@@ -146,10 +150,16 @@ public final class CqlTestNode {
      * engine, replay of the system tables, schema, replay of the others. {@link #close()} it.
      */
     public static CqlTestNode startLsm(Path directory) {
-        return openLsm(directory, new ManualClock(1_764_000_000_000L), 7, Map.of());
+        return startLsm(directory, 9042);
     }
 
-    private static CqlTestNode openLsm(Path directory, ManualClock clock, long seed, Map<String, String> options) {
+    /** The same, with the native port it says clients reach it on ({@code system.local.native_port}). */
+    public static CqlTestNode startLsm(Path directory, int nativePort) {
+        return openLsm(directory, new ManualClock(1_764_000_000_000L), 7, Map.of(), nativePort);
+    }
+
+    private static CqlTestNode openLsm(Path directory, ManualClock clock, long seed, Map<String, String> options,
+                                       int nativePort) {
         ThreadScheduler scheduler = new ThreadScheduler();
         LocalSchema schema = SchemaStartup.initialSchema();
         Map<Class<?>, Object> services = Map.of(Clock.class, clock, Scheduler.class, scheduler,
@@ -164,7 +174,8 @@ public final class CqlTestNode {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new CqlTestNode(clock, seed, scheduler, schema, engine, new AtomicReference<>(), options, directory);
+        return new CqlTestNode(clock, seed, scheduler, schema, engine, new AtomicReference<>(), options, directory,
+                nativePort);
     }
 
     /** A new node over this node's stored data (as after a restart), with other randomness. */
@@ -175,10 +186,10 @@ public final class CqlTestNode {
     public CqlTestNode restart(Map<String, String> newOptions) {
         if (lsmDirectory != null) {
             close();
-            return openLsm(lsmDirectory, clock, 99, newOptions);
+            return openLsm(lsmDirectory, clock, 99, newOptions, nativePort);
         }
         return new CqlTestNode(clock, 99, scheduler, SchemaStartup.initialSchema(), storage, schemaRef, newOptions,
-                null);
+                null, nativePort);
     }
 
     /** Stops the storage engine and the scheduler's threads (LSM nodes). */

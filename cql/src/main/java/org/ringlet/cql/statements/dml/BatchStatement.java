@@ -84,7 +84,7 @@ public final class BatchStatement implements CqlStatement {
         throw new InvalidRequestException(BatchRules.ONLY_MODIFICATIONS);
     }
 
-    /** The batch's USING clause: a timestamp (its marker named after the table {@code [batch].[batch]}), never a TTL. */
+    /** The batch's USING clause: a timestamp (its marker's table is {@code [batch].[batch]}), never a TTL. */
     private static Attributes batchAttributes(RawStatement.Attributes raw, BindSpecs binds, QueryContext context) {
         if (raw.timeToLive() != null) {
             throw new InvalidRequestException("Global TTL on the BATCH statement is not supported.");
