@@ -36,8 +36,9 @@ import org.ringlet.cql.virtual.VirtualTables;
  * cluster name, partitioner, location, addresses, schema version, kept current as the schema changes).
  *
  * <p>Options: {@code cluster_name} (default {@code Test Cluster}; a node refuses to start with another name than
- * the one it saved), {@code native_protocol_version} (the highest version the transport serves, default
- * {@code 4}) and {@code prepared_statements_cache_size} (statements kept, default 10000).
+ * the one it saved), {@code native_protocol_version} (the highest version the transport serves; default
+ * {@code native_transport_max_negotiable_protocol_version}, else {@code 5} as Cassandra 5.0) and
+ * {@code prepared_statements_cache_size} (statements kept, default 10000).
  */
 public final class CqlQueryHandlerFactory implements QueryHandlerFactory {
     /** Cassandra's default cluster name. */
@@ -99,7 +100,9 @@ public final class CqlQueryHandlerFactory implements QueryHandlerFactory {
         NodeInfo self = topology.current().node(topology.localHostId()).orElseThrow(() ->
                 new IllegalStateException("this node is not in its own topology"));
         return new LocalInfo(clusterName, LocalInfo.RELEASE_VERSION, LocalInfo.CQL_VERSION,
-                config.get("native_protocol_version", "4"), topology.partitionerClassName(),
+                config.get("native_protocol_version",
+                        config.get("native_transport_max_negotiable_protocol_version", "5")),
+                topology.partitionerClassName(),
                 self.location().datacenter(), self.location().rack(), self.endpoint().address(),
                 self.endpoint().port(), self.endpoint().address(), self.endpoint().port(),
                 self.nativeEndpoint().address(), self.nativeEndpoint().port(),

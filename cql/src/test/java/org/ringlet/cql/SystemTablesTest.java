@@ -99,7 +99,7 @@ class SystemTablesTest {
         assertEquals(InetAddress.getLoopbackAddress(), local.get("rpc_address"));
         assertEquals(9042, local.get("rpc_port"));
         assertEquals(7000, local.get("listen_port"));
-        assertEquals("4", local.get("native_protocol_version"));
+        assertEquals("5", local.get("native_protocol_version"), "as Cassandra 5.0.6");
         assertEquals(CqlQueryHandlerFactory.ringletVersion(), local.get("ringlet_version"));
         assertTrue(!CqlQueryHandlerFactory.ringletVersion().contains("${"), "the build filled in the version");
         @SuppressWarnings("unchecked")
