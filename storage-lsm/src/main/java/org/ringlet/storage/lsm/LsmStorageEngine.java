@@ -71,6 +71,7 @@ public final class LsmStorageEngine implements StorageEngine {
     private final List<Predicate<TableId>> replayed = new CopyOnWriteArrayList<>();
     private final SchemaChangeListener schemaListener = new SchemaFollower();
     private volatile CommitLog commitLog;
+    private final CompactionManager compactions;
     private volatile boolean noEarlierSegments;
     private volatile boolean started;
     private volatile boolean stopped;
@@ -95,6 +96,8 @@ public final class LsmStorageEngine implements StorageEngine {
                 (policy, path, error) -> { });
         this.ctx = new StorageContext(config, fs, context.scheduler(), clock, partitioner, sstables, failures);
         ctx.replayDone(t -> noEarlierSegments || replayed.stream().anyMatch(p -> p.test(t)));
+        this.compactions = new CompactionManager(ctx, context.random());
+        ctx.afterFlush(compactions::maybeCompact);
     }
 
     @Override
@@ -126,6 +129,9 @@ public final class LsmStorageEngine implements StorageEngine {
         commitLog = log;
         ctx.commitLog(log);
         started = true;
+        for (TableStore s : stores.values()) {
+            compactions.maybeCompact(s);
+        }
         LOG.info("Storage engine started: {} table(s) in {}, commit log in {}", stores.size(),
                 config.dataDirectories(), config.commitLog().directory());
     }
@@ -427,6 +433,37 @@ public final class LsmStorageEngine implements StorageEngine {
         return store(table).sstableInfos();
     }
 
+    @Override
+    public CompletionStage<Void> compact(TableId table) {
+        checkRunning();
+        TableStore s = store(table);
+        return s.flush().thenCompose(v -> compactions.major(s));
+    }
+
+    /**
+     * Compacts exactly the given SSTables of a table together (Cassandra's user-defined compaction); completes
+     * when done.
+     */
+    public CompletionStage<Void> compact(TableId table, Set<Long> generations) {
+        checkRunning();
+        return compactions.userDefined(store(table), generations);
+    }
+
+    @Override
+    public List<org.ringlet.api.storage.CompactionProgress> compactionProgress() {
+        return compactions.progress();
+    }
+
+    @Override
+    public List<org.ringlet.api.storage.CompactionHistoryEntry> compactionHistory() {
+        return compactions.history();
+    }
+
+    @Override
+    public void setCompactionThroughput(long bytesPerSecond) {
+        compactions.setThroughput(bytesPerSecond);
+    }
+
     /** The commit log (for tests and tools). */
     CommitLog commitLog() {
         return commitLog;
@@ -444,6 +481,7 @@ public final class LsmStorageEngine implements StorageEngine {
         }
         stopped = true;
         schema.removeListener(schemaListener);
+        compactions.stop();
         for (TableStore s : stores.values()) {
             s.awaitFlushes();
         }
@@ -473,6 +511,7 @@ public final class LsmStorageEngine implements StorageEngine {
             TableStore s = stores.get(after.id());
             if (s != null) {
                 s.updateMetadata(after);
+                compactions.maybeCompact(s);
             }
         }
 

@@ -49,6 +49,8 @@ final class TableStore {
     private volatile Manifest manifest;
     private final Object switchLock = new Object();
     private final Object flushLock = new Object();
+    /** Held while the live set changes durably: a manifest edit and the matching view change. */
+    private final Object liveLock = new Object();
     private final Deque<PendingFlush> pending = new ArrayDeque<>();
     private final LongAdder writes = new LongAdder();
     private final LongAdder switches = new LongAdder();
@@ -239,16 +241,10 @@ final class TableStore {
             return;
         }
         Manifest man = ensureManifest();
-        long generation = man.nextGeneration();
-        Descriptor d = new Descriptor(dirs.directoryForNewSSTable(), generation);
-        TableMetadata md = metadata;
-        TableParams params = md.params();
-        SSTableWriter.Metadata meta = new SSTableWriter.Metadata(0, CommitLogPosition.NONE, pf.upTo(), 0,
-                ctx.clock.currentTimeMillis());
         StatsMetadata stats;
-        try (SSTableWriter w = new SSTableWriter(ctx.fs, d, md, ctx.partitioner,
-                ctx.writerOptions(params.bloomFilterFpChance(), chunkLength(params), params.minIndexInterval()),
-                m.partitionCount(), meta)) {
+        Descriptor d;
+        try (SSTableWriter w = newWriter(m.partitionCount(), 0, pf.upTo())) {
+            d = w.descriptor();
             Iterator<MemtablePartition> it = m.partitions(null);
             while (it.hasNext()) {
                 MemtablePartition p = it.next();
@@ -261,19 +257,76 @@ final class TableStore {
             stats = w.finish();
         }
         SSTableReader r = SSTableReader.open(ctx.sstables, d);
-        try {
-            man.apply(ManifestEdit.flush(generation, 0, flushedPosition));
-        } catch (IOException e) {
-            // the edit may have reached the disk all the same: keep the files, start-up removes them if not
-            r.release();
-            throw e;
+        synchronized (liveLock) {
+            try {
+                man.apply(ManifestEdit.flush(d.generation(), 0, flushedPosition));
+            } catch (IOException e) {
+                // the edit may have reached the disk all the same: keep the files, start-up removes them if not
+                r.release();
+                throw e;
+            }
+            view.updateAndGet(v -> v.flushed(m, r));
         }
-        view.updateAndGet(v -> v.flushed(m, r));
         discardCommitLog(pf.upTo(), pf.replayed());
         LOG.debug("Flushed {} to {} ({} partitions)", m, d, stats.partitionCount());
         SSTableInfo info = info(r);
         ctx.observers.notify(o -> o.onFlush(metadata.id(), info));
         ctx.observers.notify(o -> o.onSSTableAdded(metadata.id(), info));
+        ctx.flushed(this);
+    }
+
+    /** The live SSTables compaction may use. */
+    List<SSTableReader> compactable() {
+        return view.get().sstables();
+    }
+
+    /** A compaction or read found a corrupt SSTable component: the disk failure policy decides. */
+    void corruptionFound(org.ringlet.storage.lsm.sstable.CorruptSSTableException e) {
+        ctx.failures.handle(e.path() == null ? dirs.home() : e.path(), e);
+    }
+
+    /** A writer for a new SSTable: a fresh generation, in the data directory with the most free space. */
+    SSTableWriter newWriter(long expectedKeys, int level, CommitLogPosition commitLogUpper) throws IOException {
+        Manifest man = ensureManifest();
+        Descriptor d = new Descriptor(dirs.directoryForNewSSTable(), man.nextGeneration());
+        TableMetadata md = metadata;
+        TableParams params = md.params();
+        SSTableWriter.Metadata meta = new SSTableWriter.Metadata(level, CommitLogPosition.NONE, commitLogUpper, 0,
+                ctx.clock.currentTimeMillis());
+        return new SSTableWriter(ctx.fs, d, md, ctx.partitioner,
+                ctx.writerOptions(params.bloomFilterFpChance(), chunkLength(params), params.minIndexInterval()),
+                Math.max(1, expectedKeys), meta);
+    }
+
+    /**
+     * Replaces SSTables by others in one manifest edit, then in the view; the replaced ones are deleted once no
+     * read uses them.
+     *
+     * @throws IOException when the edit fails or an input is no longer live (truncated, dropped, quarantined)
+     */
+    void replace(List<SSTableReader> inputs, List<SSTableReader> outputs, int level) throws IOException {
+        synchronized (liveLock) {
+            if (closed || !view.get().sstables().containsAll(inputs)) {
+                throw new IOException("the SSTables compacted are no longer all live in " + this);
+            }
+            java.util.Set<Long> removed = new java.util.TreeSet<>();
+            inputs.forEach(r -> removed.add(r.generation()));
+            java.util.Map<Long, Integer> added = new java.util.TreeMap<>();
+            outputs.forEach(r -> added.put(r.generation(), level));
+            ensureManifest().apply(ManifestEdit.replace(removed, added));
+            view.updateAndGet(v -> v.replace(inputs, outputs));
+        }
+        for (SSTableReader r : outputs) {
+            maxPartitionSize = Math.max(maxPartitionSize, r.stats().maxPartitionSize());
+            SSTableInfo info = info(r);
+            ctx.observers.notify(o -> o.onSSTableAdded(metadata.id(), info));
+        }
+        for (SSTableReader r : inputs) {
+            SSTableInfo info = info(r);
+            r.markObsolete();
+            r.release();
+            ctx.observers.notify(o -> o.onSSTableRemoved(metadata.id(), info));
+        }
     }
 
     private void discardCommitLog(CommitLogPosition upTo, boolean replayed) {
@@ -353,18 +406,21 @@ final class TableStore {
                     }
                     pending.clear();
                     dropped.add(old);
-                    List<SSTableReader> sstables = view.get().sstables();
                     Manifest man = ensureManifest();
                     java.util.Set<Long> gens = new java.util.LinkedHashSet<>();
-                    sstables.forEach(r -> gens.add(r.generation()));
-                    man.apply(new ManifestEdit(java.util.Map.of(), gens, java.util.Map.of(), upTo, -1));
-                    view.updateAndGet(v -> {
-                        View nv = v.replace(sstables, List.of());
-                        for (Memtable m : dropped) {
-                            nv = nv.flushed(m, null);
-                        }
-                        return nv;
-                    });
+                    List<SSTableReader> sstables;
+                    synchronized (liveLock) {
+                        sstables = view.get().sstables();
+                        sstables.forEach(r -> gens.add(r.generation()));
+                        man.apply(new ManifestEdit(java.util.Map.of(), gens, java.util.Map.of(), upTo, -1));
+                        view.updateAndGet(v -> {
+                            View nv = v.replace(sstables, List.of());
+                            for (Memtable m : dropped) {
+                                nv = nv.flushed(m, null);
+                            }
+                            return nv;
+                        });
+                    }
                     for (Memtable m : dropped) {
                         ctx.memory.released(m.dataSize());
                     }
