@@ -69,6 +69,8 @@ public final class LsmStorageEngine implements StorageEngine {
     private final Map<TableId, TableStore> stores = new ConcurrentHashMap<>();
     private final AtomicBoolean flushForMemoryRunning = new AtomicBoolean();
     private final List<Predicate<TableId>> replayed = new CopyOnWriteArrayList<>();
+    private final List<org.ringlet.api.storage.StorageFailureListener> failureListeners =
+            new CopyOnWriteArrayList<>();
     private final SchemaChangeListener schemaListener = new SchemaFollower();
     private volatile CommitLog commitLog;
     private final CompactionManager compactions;
@@ -93,11 +95,29 @@ public final class LsmStorageEngine implements StorageEngine {
                 new KeyCache(config.keyCacheSize(), executor, clock::nanoTime),
                 context.scheduler().ioExecutor());
         DiskFailureHandler failures = new DiskFailureHandler(config.diskFailurePolicy(),
-                (policy, path, error) -> { });
+                (policy, path, error) -> notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind.DATA,
+                        policy.name(), error));
         this.ctx = new StorageContext(config, fs, context.scheduler(), clock, partitioner, sstables, failures);
         ctx.replayDone(t -> noEarlierSegments || replayed.stream().anyMatch(p -> p.test(t)));
         this.compactions = new CompactionManager(ctx, context.random());
         ctx.afterFlush(compactions::maybeCompact);
+    }
+
+    private void notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind kind, String policy,
+                               Throwable error) {
+        String name = policy.toLowerCase(java.util.Locale.ROOT);
+        for (org.ringlet.api.storage.StorageFailureListener l : failureListeners) {
+            try {
+                l.onFailure(kind, name, error);
+            } catch (RuntimeException e) {
+                LOG.warn("Storage failure listener {} failed", l, e);
+            }
+        }
+    }
+
+    @Override
+    public void addFailureListener(org.ringlet.api.storage.StorageFailureListener listener) {
+        failureListeners.add(requireNonNull(listener, "listener is null"));
     }
 
     @Override
@@ -464,6 +484,36 @@ public final class LsmStorageEngine implements StorageEngine {
         compactions.setThroughput(bytesPerSecond);
     }
 
+    @Override
+    public CompletionStage<Void> snapshot(String tag, Collection<TableId> tables) {
+        checkRunning();
+        try {
+            Snapshots.checkTag(tag);
+            List<TableStore> chosen = new ArrayList<>();
+            for (TableId id : tables.isEmpty() ? stores.keySet() : tables) {
+                chosen.add(store(id));
+            }
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (TableStore s : chosen) {
+                all.add(s.flush().thenRun(() -> Snapshots.take(ctx, s, tag)));
+            }
+            return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void clearSnapshot(String tag, Collection<TableId> tables) {
+        Set<TableId> chosen = Set.copyOf(tables);
+        Snapshots.clear(ctx, tag, id -> chosen.isEmpty() || chosen.contains(id));
+    }
+
+    @Override
+    public List<org.ringlet.api.storage.SnapshotInfo> listSnapshots() {
+        return Snapshots.list(ctx);
+    }
+
     /** The commit log (for tests and tools). */
     CommitLog commitLog() {
         return commitLog;
@@ -558,7 +608,9 @@ public final class LsmStorageEngine implements StorageEngine {
 
         @Override
         public void onFailure(Throwable error, CommitFailurePolicy policy) {
-            LOG.debug("commit log failure under {}: {}", policy, error.toString());
+            if (!DiskFullException.isDiskFull(error)) {
+                notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind.COMMIT_LOG, policy.name(), error);
+            }
         }
     }
 }

@@ -25,7 +25,9 @@ import org.ringlet.storage.lsm.manifest.Manifest;
 import org.ringlet.storage.lsm.manifest.ManifestEdit;
 import org.ringlet.storage.lsm.memtable.Memtable;
 import org.ringlet.storage.lsm.memtable.MemtablePartition;
+import org.ringlet.storage.lsm.sstable.CorruptSSTableException;
 import org.ringlet.storage.lsm.sstable.Descriptor;
+import org.ringlet.storage.lsm.sstable.SSTableFormat;
 import org.ringlet.storage.lsm.sstable.SSTableReader;
 import org.ringlet.storage.lsm.sstable.SSTableWriter;
 import org.ringlet.storage.lsm.sstable.StatsMetadata;
@@ -40,11 +42,13 @@ import org.slf4j.LoggerFactory;
  */
 final class TableStore {
     private static final Logger LOG = LoggerFactory.getLogger(TableStore.class);
+    private static final java.time.Duration FLUSH_RETRY = java.time.Duration.ofSeconds(10);
 
     private final StorageContext ctx;
     private final TableDirectories dirs;
     private final AtomicReference<View> view;
     private final TableReader reader;
+    private final Quarantine quarantine;
     private volatile TableMetadata metadata;
     private volatile Manifest manifest;
     private final Object switchLock = new Object();
@@ -68,11 +72,12 @@ final class TableStore {
     }
 
     private TableStore(StorageContext ctx, TableMetadata metadata, TableDirectories dirs, Manifest manifest,
-                       List<SSTableReader> sstables) {
+                       List<SSTableReader> sstables, Quarantine quarantine) {
         this.ctx = ctx;
         this.metadata = metadata;
         this.dirs = dirs;
         this.manifest = manifest;
+        this.quarantine = quarantine;
         this.view = new AtomicReference<>(new View(new Memtable(ctx.nextMemtableId(), metadata), List.of(),
                 sstables));
         this.reader = new TableReader(ctx, this);
@@ -84,8 +89,9 @@ final class TableStore {
     /** Opens a table's stored data (none yet is fine: directories are made on the first flush). */
     static TableStore open(StorageContext ctx, TableMetadata metadata) throws IOException {
         TableDirectories dirs = new TableDirectories(ctx, metadata);
-        TableDirectories.Loaded loaded = dirs.load();
-        return new TableStore(ctx, metadata, dirs, loaded.manifest(), loaded.sstables());
+        Quarantine quarantine = new Quarantine(ctx, metadata.keyspace() + "." + metadata.name());
+        TableDirectories.Loaded loaded = dirs.load(quarantine);
+        return new TableStore(ctx, metadata, dirs, loaded.manifest(), loaded.sstables(), quarantine);
     }
 
     TableMetadata metadata() {
@@ -136,11 +142,31 @@ final class TableStore {
     }
 
     Partition read(SinglePartitionReadCommand command) {
-        return reader.read(command);
+        quarantine.check(command.key());
+        try {
+            return reader.read(command);
+        } catch (CorruptSSTableException | java.io.UncheckedIOException e) {
+            throw readFailed(e);
+        }
     }
 
     List<Partition> scan(PartitionRangeReadCommand command) {
-        return reader.scan(command);
+        quarantine.check(command.range());
+        try {
+            return reader.scan(command);
+        } catch (CorruptSSTableException | java.io.UncheckedIOException e) {
+            throw readFailed(e);
+        }
+    }
+
+    private RuntimeException readFailed(RuntimeException e) {
+        if (e instanceof CorruptSSTableException c) {
+            corruptionFound(c);
+        } else {
+            ctx.failures.handle(dirs.home(), e);
+        }
+        return org.ringlet.api.storage.StorageFailureException.read("Read of " + this + " failed: "
+                + e.getMessage(), e);
     }
 
     /**
@@ -192,13 +218,24 @@ final class TableStore {
         return before.memtable();
     }
 
+    /** Runs the flushes a failure left pending (after the disk had no space). */
+    void retryFlushes() {
+        PendingFlush last;
+        synchronized (flushLock) {
+            last = pending.peekLast();
+        }
+        if (last != null && !closed) {
+            ctx.flushExecutor.execute(() -> runPending(last));
+        }
+    }
+
     /**
      * Flushes pending memtables in switch order up to and including {@code target} (barriers complete in that
      * order, so all of them are ready). A failure leaves the failed memtable at the head, to be retried first.
      */
     private void runPending(PendingFlush target) {
         synchronized (flushLock) {
-            if (target.done().isDone()) {
+            if (target.done().isDone() && !pending.contains(target)) {
                 return;
             }
             while (true) {
@@ -211,9 +248,16 @@ final class TableStore {
                         writeFlush(head);
                     }
                 } catch (IOException | RuntimeException e) {
-                    LOG.error("Flush of {}.{} failed; the data stays in memory and in the commit log",
-                            metadata.keyspace(), metadata.name(), e);
-                    ctx.failures.handle(dirs.home(), e);
+                    if (org.ringlet.storage.lsm.io.DiskFullException.isDiskFull(e)) {
+                        LOG.warn("Flush of {}.{} failed: the disk is full; the data stays in memory and in the "
+                                + "commit log, and the flush is retried in {}s", metadata.keyspace(),
+                                metadata.name(), FLUSH_RETRY.toSeconds());
+                        ctx.scheduler.schedule(this::retryFlushes, FLUSH_RETRY);
+                    } else {
+                        LOG.error("Flush of {}.{} failed; the data stays in memory and in the commit log",
+                                metadata.keyspace(), metadata.name(), e);
+                        ctx.failures.handle(dirs.home(), e);
+                    }
                     target.done().completeExceptionally(e);
                     return;
                 }
@@ -280,9 +324,50 @@ final class TableStore {
         return view.get().sstables();
     }
 
-    /** A compaction or read found a corrupt SSTable component: the disk failure policy decides. */
-    void corruptionFound(org.ringlet.storage.lsm.sstable.CorruptSSTableException e) {
-        ctx.failures.handle(e.path() == null ? dirs.home() : e.path(), e);
+    /**
+     * A compaction or read found a corrupt SSTable component: under {@code best_effort} the SSTable is quarantined,
+     * under the other policies the failure handler decides.
+     */
+    void corruptionFound(CorruptSSTableException e) {
+        Path path = e.path() == null ? dirs.home() : e.path();
+        if (ctx.failures.policy() == StorageConfig.DiskFailurePolicy.BEST_EFFORT) {
+            SSTableReader corrupt = owner(path);
+            if (corrupt != null) {
+                try {
+                    quarantine(corrupt);
+                } catch (IOException io) {
+                    LOG.error("Could not quarantine {}", corrupt, io);
+                }
+            }
+        }
+        ctx.failures.handle(path, e);
+    }
+
+    private SSTableReader owner(Path file) {
+        SSTableFormat.Name n = SSTableFormat.parse(file.getFileName().toString());
+        if (n == null) {
+            return null;
+        }
+        for (SSTableReader r : view.get().sstables()) {
+            if (r.generation() == n.generation()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Takes a live SSTable out of the live set into quarantine. */
+    void quarantine(SSTableReader r) throws IOException {
+        synchronized (liveLock) {
+            if (!view.get().sstables().contains(r)) {
+                return;
+            }
+            quarantine.add(ensureManifest(), r.descriptor().directory(), r.generation(), r.first(), r.last());
+            view.updateAndGet(v -> v.replace(List.of(r), List.of()));
+        }
+        SSTableInfo info = info(r);
+        r.release();
+        ctx.observers.notify(o -> o.onSSTableRemoved(metadata.id(), info));
     }
 
     /** A writer for a new SSTable: a fresh generation, in the data directory with the most free space. */
