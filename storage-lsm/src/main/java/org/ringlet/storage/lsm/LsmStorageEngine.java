@@ -417,7 +417,7 @@ public final class LsmStorageEngine implements StorageEngine {
         checkRunning();
         TableStore s = store(table);
         CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
-        if (snapshot) {
+        if (snapshot && config.autoSnapshot() && s.metadata().params().allowAutoSnapshot()) {
             String name = "truncated-" + ctx.clock.currentTimeMillis() + "-" + s.metadata().name();
             before = s.flush().thenRun(() -> Snapshots.take(ctx, s, name));
         }

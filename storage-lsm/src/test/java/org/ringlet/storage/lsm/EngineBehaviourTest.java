@@ -94,6 +94,15 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void truncateTakesNoSnapshotWhenAutoSnapshotIsOff() throws Exception {
+        engine = open(Map.of("auto_snapshot", "false"));
+        write(kv, "a", "1", 10, true);
+        engine.truncate(kv.id(), true).toCompletableFuture().join();
+        assertNull(value(kv, "a"));
+        assertTrue(engine.listSnapshots().isEmpty());
+    }
+
+    @Test
     void droppingATableDeletesItsDataAndItsCommitLogRecordsAreIgnored() throws Exception {
         engine = open(Map.of("auto_snapshot", "false"));
         TableMetadata other = node.schema().createTable(Fixtures.wide("ks2", ClusteringOrder.ASC));
