@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,6 @@ import org.ringlet.api.storage.TableObserver;
 import org.ringlet.api.storage.TableStats;
 import org.ringlet.storage.lsm.commitlog.CommitFailurePolicy;
 import org.ringlet.storage.lsm.commitlog.CommitLog;
-import org.ringlet.storage.lsm.commitlog.CommitLogPosition;
-import org.ringlet.storage.lsm.commitlog.CommitLogReader;
 import org.ringlet.storage.lsm.io.DiskFullException;
 import org.ringlet.storage.lsm.io.FileSystem;
 import org.ringlet.storage.lsm.manifest.Manifest;
@@ -322,78 +319,19 @@ public final class LsmStorageEngine implements StorageEngine {
     @Override
     public synchronized long replayCommitLog(Predicate<TableId> tables) {
         checkRunning();
-        CommitLog log = commitLog;
         Predicate<TableId> before = t -> noEarlierSegments || replayed.stream().anyMatch(p -> p.test(t));
-        long[] count = {0};
-        Set<TableStore> touched = new HashSet<>();
-        for (Path segment : log.segmentsOfEarlierRuns()) {
-            CommitLogReader.Result result;
-            try {
-                result = CommitLogReader.read(fs, segment, (pos, payload) -> {
-                    if (replayRecord(log, pos, payload, tables, before, touched)) {
-                        count[0]++;
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read commit log segment " + segment, e);
-            }
-            switch (result.end()) {
-                case TORN_RECORD -> LOG.warn("Commit log segment {}: torn or corrupt record at offset {}; the rest "
-                        + "of the segment is ignored ({} records replayed before it)", segment, result.stopOffset(),
-                        result.records());
-                case NO_HEADER -> LOG.info("Commit log segment {} holds no records (never used)", segment);
-                default -> LOG.debug("Commit log segment {}: {} records, ended at offset {} ({})", segment,
-                        result.records(), result.stopOffset(), result.end());
-            }
-            log.markScanned(result.segmentId());
-        }
+        CommitLogReplayer replayer = new CommitLogReplayer(ctx, commitLog, partitioner, stores::get);
+        Set<TableStore> touched = replayer.replay(tables, before);
         replayed.add(tables);
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
         for (TableStore s : touched) {
             flushes.add(s.flush());
         }
         CompletableFuture.allOf(flushes.toArray(new CompletableFuture<?>[0])).join();
-        if (count[0] > 0) {
-            LOG.info("Replayed {} mutation(s) from the commit log into {} table(s)", count[0], touched.size());
+        if (replayer.count() > 0) {
+            LOG.info("Replayed {} mutation(s) from the commit log into {} table(s)", replayer.count(), touched.size());
         }
-        return count[0];
-    }
-
-    private boolean replayRecord(CommitLog log, CommitLogPosition pos, java.nio.ByteBuffer payload,
-                                 Predicate<TableId> selected, Predicate<TableId> alreadyDone,
-                                 Set<TableStore> touched) {
-        Mutation m;
-        try {
-            m = DataSerializer.readMutation(payload, partitioner);
-        } catch (RuntimeException e) {
-            LOG.error("Skipping an unreadable commit log record at {}: {}", pos, e.toString());
-            return false;
-        }
-        boolean applied = false;
-        for (Partition p : m.partitions().values()) {
-            TableId id = p.table();
-            if (alreadyDone.test(id)) {
-                continue;
-            }
-            if (!selected.test(id)) {
-                log.markReplayDirty(pos.segmentId(), id, pos.offset());
-                continue;
-            }
-            TableStore s = stores.get(id);
-            if (s == null || pos.compareTo(s.flushedUpTo()) < 0) {
-                continue;
-            }
-            WriteOrder.Group group = ctx.writeOrder.start();
-            try {
-                ctx.memory.allocated(s.apply(s.currentMemtable(), p));
-            } finally {
-                group.finish();
-            }
-            log.markReplayDirty(pos.segmentId(), id, pos.offset());
-            touched.add(s);
-            applied = true;
-        }
-        return applied;
+        return replayer.count();
     }
 
     @Override

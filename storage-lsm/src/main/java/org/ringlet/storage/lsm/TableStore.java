@@ -450,13 +450,7 @@ final class TableStore {
 
     /** Describes an SSTable for observers and tools. */
     SSTableInfo info(SSTableReader r) {
-        Descriptor d = r.descriptor();
-        List<String> files = new ArrayList<>();
-        for (var c : org.ringlet.storage.lsm.sstable.SSTableFormat.Component.values()) {
-            files.add(d.path(c).getFileName().toString());
-        }
-        return new SSTableInfo(metadata.id(), d.generation(), d.directory().toString(), files, r.onDiskSize(),
-                r.level(), r.minTimestamp(), r.maxTimestamp(), r.estimatedPartitionCount());
+        return TableDescriptions.info(metadata.id(), r);
     }
 
     List<SSTableInfo> sstableInfos() {
@@ -610,17 +604,8 @@ final class TableStore {
     }
 
     TableStats stats() {
-        View v = view.get();
-        long partitions = 0;
-        for (SSTableReader r : v.sstables()) {
-            partitions += r.estimatedPartitionCount();
-        }
-        for (Memtable m : v.allMemtables()) {
-            partitions += m.partitionCount();
-        }
-        long live = liveDiskSpaceUsed();
-        return new TableStats(v.sstables().size(), live, live, v.memtable().dataSize(), v.memtable().cellCount(),
-                switches.sum(), partitions, reader.readCount(), writes.sum(), pendingFlushes(), maxPartitionSize);
+        return TableDescriptions.stats(view.get(), reader.readCount(), writes.sum(), switches.sum(), pendingFlushes(),
+                maxPartitionSize);
     }
 
     Path home() {

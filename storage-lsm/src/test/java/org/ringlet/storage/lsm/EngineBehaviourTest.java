@@ -172,7 +172,8 @@ class EngineBehaviourTest {
         for (int i = 0; i < 2000; i++) {
             write(kv, "k" + i, "value-" + i + "-" + "z".repeat(50), 10, true);
         }
-        assertTrue(eventually(() -> engine.stats(kv.id()).liveSSTableCount() > 1), "flushes happened");
+        assertTrue(eventually(() -> engine.stats(kv.id()).memtableSwitchCount() > 1
+                && engine.stats(kv.id()).liveSSTableCount() > 0), "flushes happened");
         for (int i = 0; i < 2000; i += 97) {
             assertEquals("value-" + i + "-" + "z".repeat(50), value(kv, "k" + i));
         }
