@@ -73,6 +73,11 @@ abstract class JavaDriverChecks {
     /** The highest protocol version the server accepts, which the driver must end up with. */
     abstract DefaultProtocolVersion version();
 
+    /** The driver's {@code advanced.protocol.compression}. */
+    String compression() {
+        return "none";
+    }
+
     @BeforeAll
     void start() throws Exception {
         server = new RunningServer(ROWS, Map.of("native_transport_max_negotiable_protocol_version",
@@ -84,6 +89,7 @@ abstract class JavaDriverChecks {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(20))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(50))
                 .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RethrowRetryPolicy.class)
+                .withString(DefaultDriverOption.PROTOCOL_COMPRESSION, compression())
                 .build();
         // Writes go to their own table, so that the reads of `items` see exactly the rows the node started with.
         server.node.createUserTable("ks", "scratch", "pk int", "ck int", "v text");
