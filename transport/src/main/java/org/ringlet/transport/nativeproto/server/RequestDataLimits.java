@@ -3,7 +3,6 @@ package org.ringlet.transport.nativeproto.server;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bytes of requests in flight, in total ({@code native_transport_max_request_data_in_flight}) and per client
@@ -21,23 +20,18 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RequestDataLimits {
     private final long globalLimit;
     private final long perEndpointLimit;
-    private final AtomicLong global = new AtomicLong();
     private final ConcurrentHashMap<Object, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Set<Runnable> waiters = ConcurrentHashMap.newKeySet();
+    private long global; // guarded by this
 
     /** The bytes in flight of one client address, shared by its connections. */
     static final class Endpoint {
         private final Object key;
-        private final AtomicLong bytes = new AtomicLong();
+        private long bytes; // guarded by the RequestDataLimits
         private int connections; // guarded by the endpoints map (compute)
 
         private Endpoint(Object key) {
             this.key = key;
-        }
-
-        /** Bytes of this address's requests in flight now. */
-        long bytesInFlight() {
-            return bytes.get();
         }
     }
 
@@ -69,29 +63,37 @@ final class RequestDataLimits {
     }
 
     /**
-     * Reserves {@code bytes} for a request from {@code endpoint}.
+     * Reserves {@code bytes} for a request from {@code endpoint}. Check and reservation are one step, so a refusal
+     * always means that other requests really are in flight, and their release will wake the waiters.
      *
      * @return whether the request may start; if not, nothing was reserved
      */
-    boolean tryAcquire(Endpoint endpoint, long bytes) {
-        long total = global.addAndGet(bytes);
-        if (total > globalLimit && total != bytes) {
-            giveBack(global, bytes);
+    synchronized boolean tryAcquire(Endpoint endpoint, long bytes) {
+        if (global > 0 && global + bytes > globalLimit) {
             return false;
         }
-        long mine = endpoint.bytes.addAndGet(bytes);
-        if (mine > perEndpointLimit && mine != bytes) {
-            giveBack(endpoint.bytes, bytes);
-            giveBack(global, bytes);
+        if (endpoint.bytes > 0 && endpoint.bytes + bytes > perEndpointLimit) {
             return false;
         }
+        global += bytes;
+        endpoint.bytes += bytes;
         return true;
     }
 
     /** Returns what {@link #tryAcquire} reserved, and wakes the connections waiting for room. */
     void release(Endpoint endpoint, long bytes) {
-        endpoint.bytes.addAndGet(-bytes);
-        giveBack(global, bytes);
+        synchronized (this) {
+            global -= bytes;
+            endpoint.bytes -= bytes;
+        }
+        if (waiters.isEmpty()) {
+            return;
+        }
+        for (Runnable r : List.copyOf(waiters)) {
+            if (waiters.remove(r)) {
+                r.run();
+            }
+        }
     }
 
     /**
@@ -108,19 +110,12 @@ final class RequestDataLimits {
     }
 
     /** Bytes of requests in flight now, in total. */
-    long bytesInFlight() {
-        return global.get();
+    synchronized long bytesInFlight() {
+        return global;
     }
 
-    private void giveBack(AtomicLong counter, long bytes) {
-        counter.addAndGet(-bytes);
-        if (waiters.isEmpty()) {
-            return;
-        }
-        for (Runnable r : List.copyOf(waiters)) {
-            if (waiters.remove(r)) {
-                r.run();
-            }
-        }
+    /** Bytes in flight now from one client address. */
+    synchronized long bytesInFlight(Endpoint endpoint) {
+        return endpoint.bytes;
     }
 }
