@@ -28,6 +28,11 @@ public final class SegmentEncoder extends MessageToMessageEncoder<Envelope> {
         this.lz4 = lz4;
     }
 
+    /** Whether this encoder writes the LZ4 segment format. */
+    public boolean compresses() {
+        return lz4 != null;
+    }
+
     @Override
     protected void encode(ChannelHandlerContext ctx, Envelope envelope, List<Object> out) {
         ByteBuf header = ctx.alloc().buffer(EnvelopeHeader.LENGTH);
