@@ -22,6 +22,8 @@ import org.ringlet.transport.nativeproto.Bytes;
 record FuzzCase(Session session, List<FrameSpec> frames, List<Integer> segmentGroups, Mutation segmentCorruption,
                 List<Integer> chunks) {
 
+    private static final int MAX_SEGMENT_PAYLOAD = (1 << 17) - 1;
+
     /** How a connection starts. RAW ones send no STARTUP of their own. */
     enum Session {
         RAW_V4(4, false, false), RAW_V5(5, false, false), V3(3, true, false), V4(4, true, false),
@@ -78,6 +80,12 @@ record FuzzCase(Session session, List<FrameSpec> frames, List<Integer> segmentGr
         return out.toByteArray();
     }
 
+    /** One request in this session's framing after STARTUP (a v5 one in a segment of its own). */
+    byte[] wrap(int opcode, byte[] body, FrameSpec spec) {
+        byte[] envelope = frame(session.version, new RequestTemplates.Template("wrapped", opcode, body), spec);
+        return session.segments() ? segments(List.of(envelope)) : envelope;
+    }
+
     private byte[] frame(int version, RequestTemplates.Template t, FrameSpec f) {
         if (session == Session.V4_LZ4 && f.compressBody()) {
             byte[] body = t.body();
@@ -99,16 +107,17 @@ record FuzzCase(Session session, List<FrameSpec> frames, List<Integer> segmentGr
         int g = 0;
         while (i < envelopes.size()) {
             int group = segmentGroups.isEmpty() ? 1 : segmentGroups.get(g++ % segmentGroups.size());
-            if (group == 0) {
+            if (group == 0 || envelopes.get(i).length > MAX_SEGMENT_PAYLOAD) {
                 byte[] e = envelopes.get(i++);
-                int cut = Math.max(1, e.length / 3);
+                int cut = Math.min(MAX_SEGMENT_PAYLOAD, Math.max(1, e.length / 3));
                 for (int off = 0; off < e.length; off += cut) {
                     out.writeBytes(segment(Arrays.copyOfRange(e, off, Math.min(e.length, off + cut)), false));
                 }
                 continue;
             }
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
-            for (int k = 0; k < group && i < envelopes.size(); k++) {
+            for (int k = 0; k < group && i < envelopes.size()
+                    && payload.size() + envelopes.get(i).length <= MAX_SEGMENT_PAYLOAD; k++) {
                 payload.writeBytes(envelopes.get(i++));
             }
             out.writeBytes(segment(payload.toByteArray(), true));
