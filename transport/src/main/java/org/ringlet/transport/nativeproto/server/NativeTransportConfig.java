@@ -75,6 +75,12 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
     public static final String IDLE_TIMEOUT = "native_transport_idle_timeout";
     public static final String IDLE_TIMEOUT_IN_MS = "native_transport_idle_timeout_in_ms";
     public static final String EVENT_BACKLOG_LIMIT = "native_transport_event_backlog_limit";
+    /**
+     * The node hands sizes over in bytes under {@code <name>_bytes} and durations in milliseconds under
+     * {@code <name>_ms} (ADR 0001); those forms are read first, then the cassandra.yaml forms.
+     */
+    static final String BYTES = "_bytes";
+    static final String MS = "_ms";
 
     public static final String DEFAULT_RPC_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 9042;
@@ -185,7 +191,9 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
      */
     public static NativeTransportConfig from(ComponentConfig config) {
         int frameSize;
-        if (config.get(MAX_FRAME_SIZE).isPresent()) {
+        if (config.get(MAX_FRAME_SIZE + BYTES).isPresent()) {
+            frameSize = parseSize(MAX_FRAME_SIZE, config.get(MAX_FRAME_SIZE + BYTES).get());
+        } else if (config.get(MAX_FRAME_SIZE).isPresent()) {
             frameSize = parseSize(MAX_FRAME_SIZE, config.get(MAX_FRAME_SIZE).get());
         } else if (config.get(MAX_FRAME_SIZE_IN_MB).isPresent()) {
             int mb = config.getInt(MAX_FRAME_SIZE_IN_MB, 16);
@@ -212,8 +220,8 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
                 requestData(config, MAX_REQUEST_DATA_IN_FLIGHT_PER_IP, MAX_REQUEST_DATA_IN_FLIGHT_PER_IP_LEGACY,
                         defaultRequestDataInFlightPerIp()),
                 idleTimeout(config),
-                config.get(EVENT_BACKLOG_LIMIT).map(v -> parseLongSize(EVENT_BACKLOG_LIMIT, v))
-                        .orElse(DEFAULT_EVENT_BACKLOG_LIMIT));
+                config.get(EVENT_BACKLOG_LIMIT + BYTES).or(() -> config.get(EVENT_BACKLOG_LIMIT))
+                        .map(v -> parseLongSize(EVENT_BACKLOG_LIMIT, v)).orElse(DEFAULT_EVENT_BACKLOG_LIMIT));
     }
 
     /**
@@ -221,7 +229,8 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
      * Cassandra, absent or {@code -1} means the heap-derived default, and any other negative value is an error.
      */
     private static long requestData(ComponentConfig config, String option, String legacy, long defaultValue) {
-        String name = config.get(option).isPresent() ? option : legacy;
+        String name = config.get(option + BYTES).isPresent() ? option + BYTES
+                : config.get(option).isPresent() ? option : legacy;
         String value = config.get(name).map(String::trim).orElse(null);
         if (value == null || value.equals("-1")) {
             return defaultValue;
@@ -230,6 +239,9 @@ public record NativeTransportConfig(String rpcAddress, int port, int maxFrameSiz
     }
 
     private static long idleTimeout(ComponentConfig config) {
+        if (config.get(IDLE_TIMEOUT + MS).isPresent()) {
+            return parseDurationMillis(IDLE_TIMEOUT, config.get(IDLE_TIMEOUT + MS).get());
+        }
         if (config.get(IDLE_TIMEOUT).isPresent()) {
             return parseDurationMillis(IDLE_TIMEOUT, config.get(IDLE_TIMEOUT).get());
         }

@@ -141,6 +141,21 @@ class NativeTransportConfigTest {
     }
 
     @Test
+    void theNodesNormalisedFormsInBytesAndMillisecondsComeFirst() {
+        NativeTransportConfig c = parse(Map.of("native_transport_max_frame_size_bytes", "1048576",
+                "native_transport_max_frame_size", "8MiB",
+                "native_transport_max_request_data_in_flight_bytes", "5000000",
+                "native_transport_max_request_data_in_flight_per_ip_bytes", "2000000",
+                "native_transport_idle_timeout_ms", "45000",
+                "native_transport_event_backlog_limit_bytes", "65536"));
+        assertEquals(1024 * 1024, c.maxFrameSize());
+        assertEquals(5_000_000, c.maxRequestDataInFlight());
+        assertEquals(2_000_000, c.maxRequestDataInFlightPerIp());
+        assertEquals(45_000, c.idleTimeoutMillis());
+        assertEquals(65_536, c.eventBacklogLimit());
+    }
+
+    @Test
     void theFactoryIsRegisteredAsNative() {
         TransportFactory factory = ServiceLoader.load(TransportFactory.class).stream()
                 .map(ServiceLoader.Provider::get).filter(f -> f.name().equals("native")).findFirst().orElseThrow();
