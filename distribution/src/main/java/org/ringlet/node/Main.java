@@ -118,13 +118,21 @@ public final class Main {
         return 0;
     }
 
+    /** nodetool stopdaemon: exit (the shutdown hook stops the node) once the request has been answered. */
+    private static void exitSoon() {
+        Thread t = new Thread(() -> System.exit(0), "ringlet-stopdaemon");
+        t.setDaemon(true);
+        t.start();
+    }
+
     static Node.Builder builder(CommandLine cl, Map<String, String> env, Path cwd) {
         Node.Builder b = Node.builder()
                 .workingDirectory(cwd)
                 .dataDirectory(cl.data().orElse(Path.of("data")))
                 .pluginsDirectory(cl.plugins().orElse(Path.of("plugins")))
                 .environment(env)
-                .setAll(cl.settings());
+                .setAll(cl.settings())
+                .onStopRequest(Main::exitSoon);
         cl.config().ifPresent(b::configFile);
         cl.confDir().ifPresent(b::confDirectory);
         return b;

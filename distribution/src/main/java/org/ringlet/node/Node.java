@@ -37,6 +37,8 @@ import org.ringlet.node.inject.RingModule;
 import org.ringlet.node.inject.SystemRuntimeModule;
 import org.ringlet.node.lifecycle.LifecycleManager;
 import org.ringlet.node.lifecycle.LifecycleState;
+import org.ringlet.node.management.ManagementModule;
+import org.ringlet.node.management.ManagementServer;
 import org.ringlet.node.plugin.ComponentDiscovery;
 import org.ringlet.node.plugin.DefaultComponentRegistry;
 import org.ringlet.node.plugin.DiscoveredComponents;
@@ -105,6 +107,11 @@ public final class Node implements AutoCloseable {
 
     public LifecycleState state() {
         return lifecycle.state();
+    }
+
+    /** The port nodetool connects to (JMX, {@code jmx_port}); -1 while the node is not started. */
+    public int jmxPort() {
+        return injector.getInstance(ManagementServer.class).port();
     }
 
     /**
@@ -180,6 +187,7 @@ public final class Node implements AutoCloseable {
         private ClassLoader classLoader = Node.class.getClassLoader();
         private ProvidedRuntimeModule runtime;
         private long maxHeapBytes = Runtime.getRuntime().maxMemory();
+        private Runnable stopRequest;
 
         private Builder() {
         }
@@ -250,6 +258,15 @@ public final class Node implements AutoCloseable {
         }
 
         /**
+         * What {@code nodetool stopdaemon} does; by default the node stops itself (the process that runs it decides
+         * whether to exit).
+         */
+        public Builder onStopRequest(Runnable action) {
+            this.stopRequest = requireNonNull(action, "action is null");
+            return this;
+        }
+
+        /**
          * Loads the configuration, discovers the components and assembles the node.
          *
          * @throws ConfigurationException naming what is wrong: a key, a value, a component name or a plugin
@@ -273,6 +290,8 @@ public final class Node implements AutoCloseable {
                 LifecycleManager lifecycle = new LifecycleManager("node " + loaded.config().nodeName());
                 AssemblyLog assembly = new AssemblyLog();
                 Module runtimeModule = runtime != null ? runtime : new SystemRuntimeModule();
+                java.util.concurrent.atomic.AtomicReference<Node> self = new java.util.concurrent.atomic.AtomicReference<>();
+                Runnable stop = stopRequest != null ? stopRequest : () -> stopInBackground(self);
                 Injector injector = Guice.createInjector(Stage.PRODUCTION,
                         new ConfigModule(loaded),
                         new RegistryModule(registry, assembly),
@@ -281,8 +300,11 @@ public final class Node implements AutoCloseable {
                         new RingModule(registry),
                         new LocationModule(registry),
                         new ReplicationModule(registry),
+                        new ManagementModule(stop),
                         new AssemblyModule());
-                return new Node(loaded, registry, discovered, lifecycle, assembly, injector);
+                Node node = new Node(loaded, registry, discovered, lifecycle, assembly, injector);
+                self.set(node);
+                return node;
             } catch (CreationException e) {
                 discovered.close();
                 throw unwrap(e.getErrorMessages(), e);
@@ -293,6 +315,22 @@ public final class Node implements AutoCloseable {
                 discovered.close();
                 throw e;
             }
+        }
+
+        /** Stops the node's services from a thread of its own, so that the request asking for it can answer first. */
+        private static void stopInBackground(java.util.concurrent.atomic.AtomicReference<Node> self) {
+            Thread t = new Thread(() -> {
+                try {
+                    Node node = self.get();
+                    if (node != null) {
+                        node.stop();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("The node did not stop cleanly", e);
+                }
+            }, "ringlet-stop-request");
+            t.setDaemon(true);
+            t.start();
         }
 
         private static RuntimeException unwrap(Iterable<Message> messages, RuntimeException e) {

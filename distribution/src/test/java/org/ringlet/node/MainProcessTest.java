@@ -67,7 +67,7 @@ class MainProcessTest {
     void startsReportsItselfUpAndStopsCleanlyOnSigterm() throws Exception {
         Process p = launch(Map.of(), "start", "--data", "data", "--partitioner", "TestPartitioner",
                 "--endpoint-snitch", "test-snitch", "--node-proximity", "test-proximity",
-                "--native-transport-port", "0", "--storage-port", "0");
+                "--native-transport-port", "0", "--storage-port", "0", "--jmx-port", "0");
         Path status = dir.resolve("data").resolve("ringlet.status");
         try {
             long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -106,7 +106,7 @@ class MainProcessTest {
     @Test
     void anUnknownComponentStopsTheStartListingTheKnownOnes() throws Exception {
         Files.writeString(dir.resolve("ringlet.yaml"), "partitioner: NoSuchPartitioner\nendpoint_snitch: Ec2Snitch\n");
-        Process p = launch(Map.of(), "start", "--data", "data", "--config", "ringlet.yaml");
+        Process p = launch(Map.of(), "start", "--data", "data", "--config", "ringlet.yaml", "--jmx-port", "0");
         assertEquals(Main.EXIT_CONFIGURATION, finish(p));
         assertTrue(stderr().contains("Invalid value 'NoSuchPartitioner' for partitioner: Unknown partitioner "
                 + "'NoSuchPartitioner'; known: "), stderr());

@@ -35,12 +35,16 @@ class NodeTest {
     /** The test components; the real ones arrive with their modules and are tested in the 3-node test. */
     static final Map<String, String> TEST_COMPONENTS = Map.of("partitioner", "TestPartitioner",
             "endpoint_snitch", "test-snitch", "node_proximity", "test-proximity");
+    /** Free ports for whatever a started node listens on (never the fixed defaults in tests). */
+    static final Map<String, String> TEST_PORTS = Map.of("jmx_port", "0", "native_transport_port", "0",
+            "storage_port", "0");
 
     @TempDir
     Path dir;
 
     private Node.Builder builder() {
-        return Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).setAll(TEST_COMPONENTS);
+        return Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).setAll(TEST_COMPONENTS)
+                .setAll(TEST_PORTS);
     }
 
     @Test
@@ -147,17 +151,17 @@ class NodeTest {
 
     @Test
     void withoutNodeProximityTheOneAnsweringToTheSnitchIsUsed() {
-        Node simple = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data"))
+        Node simple = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).setAll(TEST_PORTS)
                 .set("endpoint_snitch", "SimpleSnitch").build();
         assertEquals("ring-order", proximityOf(simple), "SimpleSnitch keeps the ring order");
-        Node other = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data"))
+        Node other = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).setAll(TEST_PORTS)
                 .set("endpoint_snitch", "test-snitch").build();
         assertEquals("location-aware", proximityOf(other), "a snitch without its own proximity gets the default");
     }
 
     @Test
     void theDefaultsAssembleTheRealComponents() {
-        Node node = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).build();
+        Node node = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).setAll(TEST_PORTS).build();
         Map<ComponentKind, String> names = new java.util.EnumMap<>(ComponentKind.class);
         node.assembled().forEach(e -> names.put(e.kind(), e.name()));
         assertEquals(Map.of(ComponentKind.PARTITIONER, "murmur3", ComponentKind.LOCATION_PROVIDER, "simple",

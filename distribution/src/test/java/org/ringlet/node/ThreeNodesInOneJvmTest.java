@@ -38,8 +38,7 @@ class ThreeNodesInOneJvmTest {
                     .dataDirectory(Path.of("node" + i))
                     .environment(Map.of("CASSANDRA_LISTEN_ADDRESS", "127.0.0." + i, "CASSANDRA_RACK", "rack" + i,
                             "CASSANDRA_SEEDS", "127.0.0.1"))
-                    .set("native_transport_port", "0")
-                    .set("storage_port", "0")
+                    .setAll(NodeTest.TEST_PORTS)
                     .setAll(NodeTest.TEST_COMPONENTS)
                     .build());
         }
@@ -79,6 +78,7 @@ class ThreeNodesInOneJvmTest {
                     .environment(Map.of("CASSANDRA_LISTEN_ADDRESS", "127.0.0." + i, "CASSANDRA_DC", "dc" + i,
                             "CASSANDRA_ENDPOINT_SNITCH", "GossipingPropertyFileSnitch"))
                     .set("partitioner", "org.apache.cassandra.dht.Murmur3Partitioner")
+                    .setAll(NodeTest.TEST_PORTS)
                     .build());
         }
         nodes.forEach(Node::start);

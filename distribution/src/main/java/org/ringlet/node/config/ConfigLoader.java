@@ -252,7 +252,8 @@ public final class ConfigLoader {
                 (Integer) v.get(Setting.NATIVE_TRANSPORT_PORT).value(),
                 (Boolean) v.get(Setting.START_NATIVE_TRANSPORT).value(),
                 (DataSize) v.get(Setting.NATIVE_TRANSPORT_MAX_FRAME_SIZE).value(),
-                (Long) v.get(Setting.NATIVE_TRANSPORT_MAX_CONCURRENT_CONNECTIONS).value());
+                (Long) v.get(Setting.NATIVE_TRANSPORT_MAX_CONCURRENT_CONNECTIONS).value(),
+                (Integer) v.get(Setting.JMX_PORT).value());
         StorageConfig storage = new StorageConfig(
                 (List<Path>) v.get(Setting.DATA_FILE_DIRECTORIES).value(),
                 (Path) v.get(Setting.COMMITLOG_DIRECTORY).value(),

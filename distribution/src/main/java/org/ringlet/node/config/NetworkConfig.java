@@ -16,10 +16,12 @@ import static java.util.Objects.requireNonNull;
  * @param startNativeTransport     {@code start_native_transport}
  * @param maxFrameSize             {@code native_transport_max_frame_size}
  * @param maxConcurrentConnections {@code native_transport_max_concurrent_connections}; -1 is unlimited
+ * @param jmxPort                  {@code jmx_port}: where nodetool connects (JMX over RMI); 0 picks a free port
  */
 public record NetworkConfig(InetAddress listenAddress, InetAddress broadcastAddress, InetAddress rpcAddress,
                             InetAddress broadcastRpcAddress, int storagePort, int nativeTransportPort,
-                            boolean startNativeTransport, DataSize maxFrameSize, long maxConcurrentConnections) {
+                            boolean startNativeTransport, DataSize maxFrameSize, long maxConcurrentConnections,
+                            int jmxPort) {
     public NetworkConfig {
         requireNonNull(listenAddress, "listenAddress is null");
         requireNonNull(broadcastAddress, "broadcastAddress is null");

@@ -44,6 +44,8 @@ public enum Setting {
             new Legacy("native_transport_max_frame_size_in_mb", Values.dataSizeIn(1024L * 1024, "MiB"))),
     NATIVE_TRANSPORT_MAX_CONCURRENT_CONNECTIONS("native_transport_max_concurrent_connections", Values.limit(),
             d -> -1L),
+    /** Ringlet's: the JMX (nodetool) port, Cassandra's JMX_PORT of cassandra-env.sh; 0 picks a free port. */
+    JMX_PORT("jmx_port", Values.integer(0, 65535), d -> 7199),
 
     // storage
     DATA_FILE_DIRECTORIES("data_file_directories", Values.pathList(), d -> List.of(d.dataDirectory().resolve("data"))),

@@ -1,0 +1,81 @@
+package org.ringlet.node.management;
+
+import java.util.Optional;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import org.ringlet.api.locator.LocationProvider;
+import org.ringlet.api.locator.LocationProviderFactory;
+import org.ringlet.api.membership.Membership;
+import org.ringlet.api.ring.Partitioner;
+import org.ringlet.api.ring.PartitionerFactory;
+import org.ringlet.api.ring.TopologyService;
+import org.ringlet.api.runtime.Clock;
+import org.ringlet.api.schema.SchemaService;
+import org.ringlet.api.storage.StorageEngine;
+import org.ringlet.node.config.NodeConfig;
+import org.ringlet.node.config.StorageConfig;
+import org.ringlet.node.inject.ReplicationStrategies;
+import org.ringlet.node.plugin.DefaultComponentRegistry;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The management interface: {@link ManagementServer} and its MBeans. The ring, membership, storage and schema
+ * services are optional here: a module that binds them (plainly or through {@link OptionalBinder}) makes the MBeans
+ * use them.
+ */
+public final class ManagementModule extends AbstractModule {
+    private final Runnable stopRequest;
+
+    /**
+     * @param stopRequest what {@code nodetool stopdaemon} does: the process exits; an in-process node stops
+     */
+    public ManagementModule(Runnable stopRequest) {
+        this.stopRequest = requireNonNull(stopRequest, "stopRequest is null");
+    }
+
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), TopologyService.class);
+        OptionalBinder.newOptionalBinder(binder(), Membership.class);
+        OptionalBinder.newOptionalBinder(binder(), StorageEngine.class);
+        OptionalBinder.newOptionalBinder(binder(), SchemaService.class);
+        bind(LatencyRecorders.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    StorageServiceBean storageService(NodeConfig config, Partitioner partitioner, LocationProvider location,
+                                      DefaultComponentRegistry registry, ReplicationStrategies strategies, Clock clock,
+                                      Optional<TopologyService> topology, Optional<Membership> membership,
+                                      Optional<StorageEngine> storage, Optional<SchemaService> schema) {
+        String partitionerClass = registry.displayClassName(
+                registry.resolve(PartitionerFactory.class, config.cluster().partitioner()));
+        StorageConfig sc = config.storage();
+        StorageServiceBean.Identity identity = new StorageServiceBean.Identity(config.cluster().clusterName(),
+                partitionerClass, (int) (clock.currentTimeMillis() / 1000),
+                sc.compactionThroughput().bytesPerSecond() / (1024.0 * 1024.0));
+        return new StorageServiceBean(identity, partitioner, location,
+                new ManagementSources(topology, membership, storage, schema), strategies::create, stopRequest);
+    }
+
+    @Provides
+    @Singleton
+    ManagementServer managementServer(NodeConfig config, StorageServiceBean storageService, LocationProvider location,
+                                      DefaultComponentRegistry registry, LatencyRecorders latencies,
+                                      Optional<StorageEngine> storage, Optional<SchemaService> schema) {
+        String snitchClass = registry.displayClassName(
+                registry.resolve(LocationProviderFactory.class, config.location().endpointSnitch()));
+        int compactors = config.storage().concurrentCompactors()
+                .orElse(Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors())));
+        ManagementServer.LocationBeans beans = new ManagementServer.LocationBeans(
+                new ClusterBeans.SnitchInfo(storageService, location, snitchClass),
+                new ClusterBeans.Proxy(storageService), new ClusterBeans.Gossip(storageService),
+                new ClusterBeans.Compactions(compactors));
+        return new ManagementServer(config.network().listenAddress(), config.network().jmxPort(), storageService,
+                beans, latencies, schema, storage);
+    }
+}

@@ -1,0 +1,235 @@
+package org.ringlet.tools.nodetool;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.management.ObjectName;
+
+import org.ringlet.tools.management.JmxHistogramMBean;
+import org.ringlet.tools.management.JmxTimerMBean;
+import org.ringlet.tools.management.ManagementNames;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Statistics: tablestats, tablehistograms, proxyhistograms. */
+final class StatsCommands {
+    private static final List<String> ROW_NAMES = List.of("50%", "75%", "95%", "98%", "99%", "Min", "Max");
+
+    private StatsCommands() {
+    }
+
+    /** A timer's (or histogram's) 50/75/95/98/99th percentiles, min and max; zeros when the node has none. */
+    static double[] rows(NodeProbe probe, ObjectName name, boolean histogram) throws Exception {
+        if (!probe.has(name)) {
+            return new double[7];
+        }
+        if (histogram) {
+            JmxHistogramMBean h = probe.histogram(name);
+            return new double[] {h.get50thPercentile(), h.get75thPercentile(), h.get95thPercentile(),
+                h.get98thPercentile(), h.get99thPercentile(), h.getMin(), h.getMax()};
+        }
+        JmxTimerMBean t = probe.timer(name);
+        return new double[] {t.get50thPercentile(), t.get75thPercentile(), t.get95thPercentile(),
+            t.get98thPercentile(), t.get99thPercentile(), t.getMin(), t.getMax()};
+    }
+
+    /** The bucketed histogram of a table gauge ({@code EstimatedPartitionSizeHistogram}, …); zeros when absent. */
+    static double[] bucketRows(NodeProbe probe, ObjectName name, PrintStream err, String what) throws Exception {
+        Object value = probe.gauge(name);
+        if (!(value instanceof long[] buckets) || buckets.length == 0) {
+            return new double[7];
+        }
+        EstimatedHistogram h = new EstimatedHistogram(buckets);
+        if (h.isOverflowed()) {
+            err.print(String.format("%s are larger than %s, unable to calculate percentiles%n", what,
+                    EstimatedHistogram.offsets(buckets.length - 1)[buckets.length - 2]));
+            double[] nan = new double[7];
+            java.util.Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+        return h.rows();
+    }
+
+    @Command(name = "tablehistograms", aliases = "cfhistograms",
+            description = "Print statistic histograms for a given table")
+    static final class TableHistograms extends NodeToolCommand {
+        @Parameters(arity = "1..2", paramLabel = "<keyspace> <table> | <keyspace.table>")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        int execute(NodeProbe probe, PrintStream out) throws Exception {
+            String ks;
+            String table;
+            if (args.size() == 2) {
+                ks = args.get(0);
+                table = args.get(1);
+            } else if (args.get(0).contains(".")) {
+                ks = args.get(0).substring(0, args.get(0).indexOf('.'));
+                table = args.get(0).substring(args.get(0).indexOf('.') + 1);
+            } else {
+                throw new IllegalArgumentException("tablehistograms requires <keyspace> <table> or <keyspace.table> format argument.");
+            }
+            if (!probe.has(ManagementNames.tableMetric(ks, table, "ReadLatency"))
+                    && !probe.storageService().getKeyspaces().contains(ks)) {
+                throw new IllegalArgumentException("Unknown keyspace " + ks);
+            }
+            double[] read = rows(probe, ManagementNames.tableMetric(ks, table, "ReadLatency"), false);
+            double[] write = rows(probe, ManagementNames.tableMetric(ks, table, "WriteLatency"), false);
+            double[] sstables = rows(probe, ManagementNames.tableMetric(ks, table, "SSTablesPerReadHistogram"), true);
+            double[] sizes = bucketRows(probe, ManagementNames.tableMetric(ks, table, "EstimatedPartitionSizeHistogram"),
+                    parent.err, "Row sizes");
+            double[] cells = bucketRows(probe, ManagementNames.tableMetric(ks, table, "EstimatedColumnCountHistogram"),
+                    parent.err, "Column counts");
+            out.print(String.format("%s/%s histograms%n", ks, table));
+            out.print(String.format("%-10s%18s%18s%18s%18s%18s%n", "Percentile", "Read Latency", "Write Latency",
+                    "SSTables", "Partition Size", "Cell Count"));
+            out.print(String.format("%-10s%18s%18s%18s%18s%18s%n", "", "(micros)", "(micros)", "", "(bytes)", ""));
+            for (int i = 0; i < ROW_NAMES.size(); i++) {
+                out.print(String.format(Locale.ROOT, "%-10s%18.2f%18.2f%18.2f%18.0f%18.0f%n", ROW_NAMES.get(i), read[i],
+                        write[i], sstables[i], sizes[i], cells[i]));
+            }
+            out.print("\n");
+            return 0;
+        }
+    }
+
+    @Command(name = "proxyhistograms", description = "Print statistic histograms for network operations")
+    static final class ProxyHistograms extends NodeToolCommand {
+        @Override
+        int execute(NodeProbe probe, PrintStream out) throws Exception {
+            List<double[]> columns = new ArrayList<>();
+            for (String scope : ManagementNames.CLIENT_REQUEST_SCOPES) {
+                columns.add(rows(probe, ManagementNames.clientRequestLatency(scope), false));
+            }
+            out.print("proxy histograms\n");
+            out.print(String.format("%-10s%19s%19s%19s%19s%19s%19s%n", "Percentile", "Read Latency", "Write Latency",
+                    "Range Latency", "CAS Read Latency", "CAS Write Latency", "View Write Latency"));
+            out.print(String.format("%-10s%19s%19s%19s%19s%19s%19s%n", "", "(micros)", "(micros)", "(micros)",
+                    "(micros)", "(micros)", "(micros)"));
+            for (int i = 0; i < ROW_NAMES.size(); i++) {
+                out.print(String.format(Locale.ROOT, "%-10s%19.2f%19.2f%19.2f%19.2f%19.2f%19.2f%n", ROW_NAMES.get(i),
+                        columns.get(0)[i], columns.get(1)[i], columns.get(2)[i], columns.get(3)[i], columns.get(4)[i],
+                        columns.get(5)[i]));
+            }
+            out.print("\n");
+            return 0;
+        }
+    }
+
+    @Command(name = "tablestats", aliases = "cfstats", description = "Print statistics on tables")
+    static final class TableStats extends NodeToolCommand {
+        @Parameters(arity = "0..*", paramLabel = "<keyspace.table>",
+                description = "List of tables (or keyspace) names")
+        List<String> filters = new ArrayList<>();
+
+        @Override
+        int execute(NodeProbe probe, PrintStream out) throws Exception {
+            Map<String, Set<String>> tables = new LinkedHashMap<>();
+            for (ObjectName name : probe.connection().queryNames(
+                    ManagementNames.name("org.apache.cassandra.metrics:type=Table,name=LiveSSTableCount,*"), null)) {
+                String ks = name.getKeyProperty("keyspace");
+                String table = name.getKeyProperty("scope");
+                if (matches(ks, table)) {
+                    tables.computeIfAbsent(ks, k -> new TreeSet<>()).add(table);
+                }
+            }
+            for (String f : filters) {
+                String ks = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
+                if (!tables.containsKey(ks) || (f.contains(".")
+                        && !tables.get(ks).contains(f.substring(f.indexOf('.') + 1)))) {
+                    throw new IllegalArgumentException("Unknown " + (f.contains(".") ? "table " : "keyspace ") + f);
+                }
+            }
+            int total = tables.values().stream().mapToInt(Set::size).sum();
+            out.print("Total number of tables: " + total + "\n");
+            out.print("----------------\n");
+            for (Map.Entry<String, Set<String>> ks : new java.util.TreeMap<>(tables).entrySet()) {
+                printKeyspace(probe, out, ks.getKey(), ks.getValue());
+            }
+            return 0;
+        }
+
+        private boolean matches(String ks, String table) {
+            if (filters.isEmpty()) {
+                return true;
+            }
+            for (String f : filters) {
+                if (f.equals(ks) || f.equals(ks + "." + table)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static long count(NodeProbe probe, String ks, String table, String metric) throws Exception {
+            Long c = probe.count(ManagementNames.tableMetric(ks, table, metric));
+            return c == null ? 0 : c;
+        }
+
+        private static Object gauge(NodeProbe probe, String ks, String table, String metric) throws Exception {
+            Object v = probe.gauge(ManagementNames.tableMetric(ks, table, metric));
+            return v == null ? 0 : v;
+        }
+
+        private static void printKeyspace(NodeProbe probe, PrintStream out, String ks, Set<String> tables)
+                throws Exception {
+            long reads = 0;
+            long writes = 0;
+            long readTime = 0;
+            long writeTime = 0;
+            long pendingFlushes = 0;
+            for (String t : tables) {
+                reads += count(probe, ks, t, "ReadLatency");
+                writes += count(probe, ks, t, "WriteLatency");
+                readTime += count(probe, ks, t, "ReadTotalLatency");
+                writeTime += count(probe, ks, t, "WriteTotalLatency");
+                pendingFlushes += count(probe, ks, t, "PendingFlushes");
+            }
+            out.print("Keyspace: " + ks + "\n");
+            out.print("\tRead Count: " + reads + "\n");
+            out.print("\tRead Latency: " + (reads > 0 ? (double) readTime / reads / 1000 : Double.NaN) + " ms\n");
+            out.print("\tWrite Count: " + writes + "\n");
+            out.print("\tWrite Latency: " + (writes > 0 ? (double) writeTime / writes / 1000 : Double.NaN) + " ms\n");
+            out.print("\tPending Flushes: " + pendingFlushes + "\n");
+            for (String t : tables) {
+                out.print("\t\tTable: " + t + "\n");
+                out.print("\t\tSSTable count: " + gauge(probe, ks, t, "LiveSSTableCount") + "\n");
+                out.print("\t\tSpace used (live): " + count(probe, ks, t, "LiveDiskSpaceUsed") + "\n");
+                out.print("\t\tSpace used (total): " + count(probe, ks, t, "TotalDiskSpaceUsed") + "\n");
+                out.print("\t\tSpace used by snapshots (total): " + gauge(probe, ks, t, "SnapshotsSize") + "\n");
+                out.print("\t\tNumber of partitions (estimate): " + gauge(probe, ks, t, "EstimatedPartitionCount") + "\n");
+                out.print("\t\tMemtable cell count: " + gauge(probe, ks, t, "MemtableColumnsCount") + "\n");
+                out.print("\t\tMemtable data size: " + gauge(probe, ks, t, "MemtableLiveDataSize") + "\n");
+                out.print("\t\tMemtable switch count: " + count(probe, ks, t, "MemtableSwitchCount") + "\n");
+                JmxTimerMBean read = probe.timer(ManagementNames.tableMetric(ks, t, "ReadLatency"));
+                JmxTimerMBean write = probe.timer(ManagementNames.tableMetric(ks, t, "WriteLatency"));
+                long localReads = count(probe, ks, t, "ReadLatency");
+                long localWrites = count(probe, ks, t, "WriteLatency");
+                out.print("\t\tLocal read count: " + localReads + "\n");
+                out.print("\t\tLocal read latency: " + latency(probe, ks, t, "ReadLatency", read) + " ms\n");
+                out.print("\t\tLocal write count: " + localWrites + "\n");
+                out.print("\t\tLocal write latency: " + latency(probe, ks, t, "WriteLatency", write) + " ms\n");
+                out.print("\t\tPending flushes: " + count(probe, ks, t, "PendingFlushes") + "\n");
+                out.print("\t\tCompacted partition minimum bytes: " + gauge(probe, ks, t, "MinPartitionSize") + "\n");
+                out.print("\t\tCompacted partition maximum bytes: " + gauge(probe, ks, t, "MaxPartitionSize") + "\n");
+                out.print("\t\tCompacted partition mean bytes: " + gauge(probe, ks, t, "MeanPartitionSize") + "\n");
+                out.print("\n");
+            }
+            out.print("----------------\n");
+        }
+
+        private static String latency(NodeProbe probe, String ks, String t, String metric, JmxTimerMBean timer)
+                throws Exception {
+            if (!probe.has(ManagementNames.tableMetric(ks, t, metric))) {
+                return "NaN";
+            }
+            return String.format(Locale.ROOT, "%01.3f", timer.getMean() / 1000);
+        }
+    }
+}
