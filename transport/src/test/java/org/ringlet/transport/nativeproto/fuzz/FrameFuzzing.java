@@ -33,7 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * asserting that nothing was logged.
  */
 final class FrameFuzzing implements AutoCloseable {
-    /** The bound on the heap a campaign may leave behind, after a full collection. */
+    /**
+     * The bound on the heap the default campaign may leave behind, after a full collection. It includes jqwik's own
+     * per-try bookkeeping, which grows with the number of tries (the pipeline's share is measured on its own by
+     * {@link FrameFuzzHeapTest}).
+     */
     static final long MAX_HEAP_GROWTH = 64L * 1024 * 1024;
     /** No single connection's input may take longer than this to be processed (no hang). */
     static final Duration MAX_CASE_TIME = Duration.ofSeconds(10);
@@ -104,6 +108,11 @@ final class FrameFuzzing implements AutoCloseable {
      * @return a one-line summary (frames, cases, closes, heap figures)
      */
     String finish(long minFrames) throws Exception {
+        return finish(minFrames, MAX_HEAP_GROWTH);
+    }
+
+    /** As {@link #finish(long)}, with another heap bound. */
+    String finish(long minFrames, long maxHeapGrowth) throws Exception {
         List<String> problems = watchdog.submit(harness::finish).get(1, TimeUnit.MINUTES);
         if (failedCases > 0) {
             // The property has failed and jqwik reports the (shrunk) case; the totals would only hide that.
@@ -124,13 +133,13 @@ final class FrameFuzzing implements AutoCloseable {
         assertEquals(List.of(), leaked, "ByteBuf leaks");
         long heapAfter = FrameFuzzHarness.usedHeapAfterGc();
         long growth = heapAfter - heapBefore;
-        assertTrue(growth < MAX_HEAP_GROWTH, "the heap grew by " + growth + " bytes (bound " + MAX_HEAP_GROWTH + ")");
+        assertTrue(growth < maxHeapGrowth, "the heap grew by " + growth + " bytes (bound " + maxHeapGrowth + ")");
         return String.format("%d frames in %d cases; %d error responses; %d connections closed by the server; "
                         + "longest case %d ms; heap after GC %d KiB before, %d KiB after (growth %d KiB, bound %d KiB); "
                         + "responses %s",
                 harness.frames(), harness.cases(), harness.errorResponses(), harness.closedByServer(),
                 harness.longestCaseMillis(), heapBefore / 1024, heapAfter / 1024, growth / 1024,
-                MAX_HEAP_GROWTH / 1024, harness.responsesByKind());
+                maxHeapGrowth / 1024, harness.responsesByKind());
     }
 
     @Override
