@@ -48,7 +48,8 @@ public record LivenessInfo(long timestamp, int ttl, long localExpirationTime) {
 
     /**
      * Whether this wins over {@code other}: a later timestamp; at equal timestamps, an expiring one over a
-     * non-expiring one, then the later expiration.
+     * non-expiring one, then the later expiration, then the longer TTL (so that merging never depends on the
+     * order of its arguments).
      */
     public boolean supersedes(LivenessInfo other) {
         if (timestamp != other.timestamp) {
@@ -57,6 +58,9 @@ public record LivenessInfo(long timestamp, int ttl, long localExpirationTime) {
         if (isExpiring() != other.isExpiring()) {
             return isExpiring();
         }
-        return localExpirationTime > other.localExpirationTime;
+        if (localExpirationTime != other.localExpirationTime) {
+            return localExpirationTime > other.localExpirationTime;
+        }
+        return ttl > other.ttl;
     }
 }

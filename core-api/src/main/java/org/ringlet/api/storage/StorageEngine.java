@@ -70,4 +70,22 @@ public interface StorageEngine extends Service {
 
     /** Bytes on disk of all live data files (what {@code nodetool status} shows as Load). */
     long liveDiskSpaceUsed();
+
+    /**
+     * Subscribes to table events (writes, flushes, files added and removed) of every table.
+     *
+     * @throws UnsupportedOperationException when the engine has no files to observe
+     */
+    default void addObserver(TableObserver observer) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no table observers");
+    }
+
+    /** Unsubscribes; unknown observers are ignored. */
+    default void removeObserver(TableObserver observer) {
+    }
+
+    /** The table's live files, in generation order; empty for engines without files. */
+    default List<SSTableInfo> sstables(TableId table) {
+        return List.of();
+    }
 }

@@ -1,0 +1,182 @@
+package org.ringlet.storage.lsm.memtable;
+
+import java.util.Iterator;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.ringlet.api.data.Cell;
+import org.ringlet.api.data.CellOrder;
+import org.ringlet.api.data.ClusteringComparator;
+import org.ringlet.api.data.DecoratedKey;
+import org.ringlet.api.data.Partition;
+import org.ringlet.api.data.Row;
+import org.ringlet.api.schema.TableMetadata;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A table's writes in memory: partitions in token order in a {@link ConcurrentSkipListMap}. Tracks its data
+ * size (for flush decisions), cell count and timestamp range (so reads can skip it). Writes and reads are
+ * concurrent; a memtable being flushed receives no more writes.
+ */
+public final class Memtable {
+    private static final int PARTITION_OVERHEAD = 96;
+
+    private final long id;
+    private volatile TableMetadata metadata;
+    private volatile CellOrder cellOrder;
+    private final ClusteringKeyComparator clusteringKeys;
+    private final ConcurrentSkipListMap<DecoratedKey, MemtablePartition> partitions = new ConcurrentSkipListMap<>();
+    private final AtomicLong dataSize = new AtomicLong();
+    private final LongAdder cellCount = new LongAdder();
+    private final LongAdder operations = new LongAdder();
+    private final AtomicInteger partitionCount = new AtomicInteger();
+    private final LongAccumulator minTimestamp = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator maxTimestamp = new LongAccumulator(Math::max, Long.MIN_VALUE);
+
+    /**
+     * @param id       a number unique among the engine's memtables, for logs
+     * @param metadata the table
+     */
+    public Memtable(long id, TableMetadata metadata) {
+        this.id = id;
+        this.metadata = requireNonNull(metadata, "metadata is null");
+        this.cellOrder = CellOrder.of(metadata);
+        this.clusteringKeys = new ClusteringKeyComparator(ClusteringComparator.of(metadata));
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public TableMetadata metadata() {
+        return metadata;
+    }
+
+    /** Follows an ALTER TABLE (clustering never changes). */
+    public void updateMetadata(TableMetadata newMetadata) {
+        this.cellOrder = CellOrder.of(newMetadata);
+        this.metadata = newMetadata;
+    }
+
+    /**
+     * Applies a partition update.
+     *
+     * @return the bytes added
+     */
+    public long apply(Partition update) {
+        MemtablePartition p = partitions.get(update.key());
+        long size = 0;
+        if (p == null) {
+            MemtablePartition created = new MemtablePartition(metadata, update.key(), clusteringKeys);
+            p = partitions.putIfAbsent(update.key(), created);
+            if (p == null) {
+                p = created;
+                partitionCount.incrementAndGet();
+                size += PARTITION_OVERHEAD + update.key().key().remaining();
+            }
+        }
+        size += p.apply(update, metadata, cellOrder);
+        dataSize.addAndGet(size);
+        operations.increment();
+        long cells = 0;
+        for (Row r : update.rows()) {
+            cells += r.cells().size();
+        }
+        cellCount.add(cells + update.staticRow().cells().size());
+        long max = update.maxTimestamp();
+        maxTimestamp.accumulate(max);
+        minTimestamp.accumulate(minTimestamp(update));
+        return size;
+    }
+
+    private static long minTimestamp(Partition p) {
+        long min = Long.MAX_VALUE;
+        if (!p.partitionDeletion().isLive()) {
+            min = p.partitionDeletion().markedForDeleteAt();
+        }
+        min = Math.min(min, minTimestamp(p.staticRow()));
+        for (Row r : p.rows()) {
+            min = Math.min(min, minTimestamp(r));
+        }
+        for (var rt : p.rangeTombstones()) {
+            min = Math.min(min, rt.deletion().markedForDeleteAt());
+        }
+        return min;
+    }
+
+    private static long minTimestamp(Row r) {
+        long min = Long.MAX_VALUE;
+        if (!r.primaryKeyLiveness().isEmpty()) {
+            min = r.primaryKeyLiveness().timestamp();
+        }
+        if (!r.deletion().isLive()) {
+            min = Math.min(min, r.deletion().markedForDeleteAt());
+        }
+        for (Cell c : r.cells()) {
+            min = Math.min(min, c.timestamp());
+        }
+        for (var d : r.complexDeletions().values()) {
+            min = Math.min(min, d.markedForDeleteAt());
+        }
+        return min;
+    }
+
+    /** The partition of a key, or null. */
+    public MemtablePartition get(DecoratedKey key) {
+        return partitions.get(key);
+    }
+
+    /** Partitions in token order, from {@code from} (inclusive, or all when null). */
+    public Iterator<MemtablePartition> partitions(DecoratedKey from) {
+        NavigableMap<DecoratedKey, MemtablePartition> m = from == null ? partitions : partitions.tailMap(from, true);
+        return m.values().iterator();
+    }
+
+    public boolean isEmpty() {
+        return partitions.isEmpty();
+    }
+
+    /** Bytes of data applied (an estimate of the heap it holds). */
+    public long dataSize() {
+        return dataSize.get();
+    }
+
+    public long cellCount() {
+        return cellCount.sum();
+    }
+
+    public long operationCount() {
+        return operations.sum();
+    }
+
+    public int partitionCount() {
+        return partitionCount.get();
+    }
+
+    /** The lowest write timestamp applied, or Long.MAX_VALUE when empty. */
+    public long minTimestamp() {
+        return minTimestamp.get();
+    }
+
+    /** The highest write timestamp applied, or Long.MIN_VALUE when empty. */
+    public long maxTimestamp() {
+        return maxTimestamp.get();
+    }
+
+    /** The first key, or null when empty. */
+    public DecoratedKey firstKey() {
+        var e = partitions.firstEntry();
+        return e == null ? null : e.getKey();
+    }
+
+    @Override
+    public String toString() {
+        return "Memtable-" + metadata.keyspace() + "." + metadata.name() + "@" + id + "(" + dataSize() + " bytes, "
+                + partitionCount() + " partitions)";
+    }
+}

@@ -1,0 +1,417 @@
+package org.ringlet.storage.lsm.sstable;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.ringlet.api.data.DataSerializer;
+import org.ringlet.api.data.DecoratedKey;
+import org.ringlet.api.ring.Partitioner;
+import org.ringlet.api.ring.Token;
+import org.ringlet.storage.lsm.io.FileSystem;
+import org.ringlet.storage.lsm.io.SequentialWriter;
+import org.ringlet.storage.lsm.sstable.SSTableFormat.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open SSTable: its statistics, bloom filter and index summary in memory, its data and index files read
+ * through the shared chunk cache. Reference counted: readers {@link #tryRef()} it for the duration of a read; when
+ * the SSTable leaves the live set and the last reference is released, its files are closed, and deleted if it
+ * was {@linkplain #markObsolete() obsolete}. Thread-safe.
+ */
+public final class SSTableReader implements Comparable<SSTableReader> {
+    private static final Logger LOG = LoggerFactory.getLogger(SSTableReader.class);
+
+    private final SSTableContext context;
+    private final Descriptor descriptor;
+    private final long id;
+    private final StatsMetadata stats;
+    private final IndexSummary summary;
+    private final BloomFilter filter;
+    private final ChunkedFile data;
+    private final ChunkedFile index;
+    private final long onDiskSize;
+    private final AtomicInteger refs = new AtomicInteger(1);
+    private volatile boolean obsolete;
+    private volatile int level;
+
+    private SSTableReader(SSTableContext context, Descriptor descriptor, long id, StatsMetadata stats,
+                          IndexSummary summary, BloomFilter filter, ChunkedFile data, ChunkedFile index,
+                          long onDiskSize) {
+        this.context = context;
+        this.descriptor = descriptor;
+        this.id = id;
+        this.stats = stats;
+        this.summary = summary;
+        this.filter = filter;
+        this.data = data;
+        this.index = index;
+        this.onDiskSize = onDiskSize;
+        this.level = stats.level();
+    }
+
+    /**
+     * Opens a complete SSTable.
+     *
+     * @throws CorruptSSTableException when a component is missing, truncated or fails its checksum
+     */
+    public static SSTableReader open(SSTableContext context, Descriptor descriptor) throws IOException {
+        FileSystem fs = context.fs();
+        checkToc(fs, descriptor);
+        StatsMetadata stats;
+        IndexSummary summary;
+        BloomFilter filter;
+        try {
+            stats = StatsMetadata.deserialize(SmallComponent.read(fs, descriptor.path(Component.STATISTICS),
+                    SSTableFormat.MAGIC_STATISTICS));
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new CorruptSSTableException(descriptor.path(Component.STATISTICS), "unreadable: " + e, e);
+        }
+        try {
+            summary = IndexSummary.deserialize(SmallComponent.read(fs, descriptor.path(Component.SUMMARY),
+                    SSTableFormat.MAGIC_SUMMARY), context.partitioner());
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new CorruptSSTableException(descriptor.path(Component.SUMMARY), "unreadable: " + e, e);
+        }
+        try {
+            filter = BloomFilter.deserialize(SmallComponent.read(fs, descriptor.path(Component.FILTER),
+                    SSTableFormat.MAGIC_FILTER));
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new CorruptSSTableException(descriptor.path(Component.FILTER), "unreadable: " + e, e);
+        }
+        ChunkedFile data = ChunkedFile.open(fs, descriptor.path(Component.DATA), SSTableFormat.MAGIC_DATA,
+                context.nextId(), context.chunkCache());
+        ChunkedFile index;
+        try {
+            index = ChunkedFile.open(fs, descriptor.path(Component.INDEX), SSTableFormat.MAGIC_INDEX,
+                    context.nextId(), context.chunkCache());
+        } catch (IOException | RuntimeException e) {
+            data.close();
+            throw e;
+        }
+        long size = 0;
+        for (Component c : Component.values()) {
+            size += fs.size(descriptor.path(c));
+        }
+        return new SSTableReader(context, descriptor, context.nextId(), stats, summary, filter, data, index, size);
+    }
+
+    private static void checkToc(FileSystem fs, Descriptor d) throws IOException {
+        java.nio.file.Path toc = d.path(Component.TOC);
+        if (!fs.exists(toc)) {
+            throw new CorruptSSTableException(toc, "missing TOC");
+        }
+        String text = StandardCharsets.UTF_8.decode(SequentialWriter.readAll(fs, toc)).toString();
+        String[] lines = text.split("\n");
+        String expected = SSTableFormat.TOC_HEADER + " " + SSTableFormat.VERSION;
+        if (lines.length == 0 || !lines[0].equals(expected)) {
+            throw new CorruptSSTableException(toc, "unsupported TOC header '" + (lines.length == 0 ? "" : lines[0])
+                    + "', expected '" + expected + "'");
+        }
+        for (Component c : Component.values()) {
+            if (!fs.exists(d.path(c))) {
+                throw new CorruptSSTableException(d.path(c), "missing component");
+            }
+        }
+    }
+
+    public Descriptor descriptor() {
+        return descriptor;
+    }
+
+    public long generation() {
+        return descriptor.generation();
+    }
+
+    /** A number unique among the engine's open SSTables. */
+    public long id() {
+        return id;
+    }
+
+    public StatsMetadata stats() {
+        return stats;
+    }
+
+    public DecoratedKey first() {
+        return summary.first();
+    }
+
+    public DecoratedKey last() {
+        return summary.last();
+    }
+
+    public long minTimestamp() {
+        return stats.minTimestamp();
+    }
+
+    public long maxTimestamp() {
+        return stats.maxTimestamp();
+    }
+
+    /** Bytes of all components on disk. */
+    public long onDiskSize() {
+        return onDiskSize;
+    }
+
+    /** Uncompressed bytes of the data stream. */
+    public long uncompressedLength() {
+        return data.length();
+    }
+
+    public long estimatedPartitionCount() {
+        return stats.partitionCount();
+    }
+
+    public int level() {
+        return level;
+    }
+
+    public void setLevel(int newLevel) {
+        this.level = newLevel;
+    }
+
+    /** Memory the filter and summary take. */
+    public long offHeapSize() {
+        return filter.memorySize() + summary.memorySize();
+    }
+
+    /** Whether the key is within the SSTable's range and passes its bloom filter. */
+    public boolean mayContain(DecoratedKey key) {
+        if (key.compareTo(summary.first()) < 0 || key.compareTo(summary.last()) > 0) {
+            return false;
+        }
+        return filter.mightContain(key.key());
+    }
+
+    /** Whether any key of the token range {@code [start, end]} (null = unbounded) can be here. */
+    public boolean intersects(Token start, Token end) {
+        return (start == null || summary.last().token().compareTo(start) >= 0)
+                && (end == null || summary.first().token().compareTo(end) <= 0);
+    }
+
+    /** The index entry of a key, or null when it is not here. */
+    public IndexEntry position(DecoratedKey key) {
+        if (!mayContain(key)) {
+            return null;
+        }
+        ByteBuffer k = key.key();
+        IndexEntry cached = context.keyCache().get(id, k);
+        if (cached != null) {
+            return cached;
+        }
+        long start = summary.startFor(key);
+        if (start < 0) {
+            return null;
+        }
+        FileDataInput in = new FileDataInput(index);
+        in.seek(start);
+        for (int i = 0; i < summary.interval() && !in.isEOF(); i++) {
+            int len = (int) in.readUnsignedVInt();
+            ByteBuffer candidate = in.readBytes(len);
+            int restLen = (int) in.readUnsignedVInt();
+            if (candidate.equals(k)) {
+                IndexEntry e = parseEntry(in.readBytes(restLen));
+                context.keyCache().put(id, key.key(), e);
+                return e;
+            }
+            in.skip(restLen);
+        }
+        return null;
+    }
+
+    private IndexEntry parseEntry(ByteBuffer b) {
+        try {
+            return IndexEntry.deserialize(b);
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new CorruptSSTableException(index.path(), "unreadable index entry: " + e, e);
+        }
+    }
+
+    /** Reads the partition at an index entry. */
+    public SSTablePartition partition(DecoratedKey key, IndexEntry entry, org.ringlet.api.data.ClusteringComparator
+            comparator) {
+        return SSTablePartition.open(this, data, key, entry, comparator, stats.columns());
+    }
+
+    /** A key and its index entry, as a scan yields them. */
+    public record KeyEntry(DecoratedKey key, IndexEntry entry) {
+    }
+
+    /** Iterates index entries in order from the first key with token at or after {@code start} (null: the first). */
+    public java.util.Iterator<KeyEntry> keys(Token start) {
+        long pos = start == null ? 0 : summary.startForToken(start);
+        return keysFrom(pos, start);
+    }
+
+    /** Iterates index entries in order from the first key at or after {@code from}. */
+    public java.util.Iterator<KeyEntry> keysFrom(DecoratedKey from) {
+        long pos = summary.startFor(from);
+        java.util.Iterator<KeyEntry> it = keysFrom(Math.max(0, pos), from.token());
+        return new java.util.Iterator<>() {
+            private KeyEntry next = advance();
+
+            private KeyEntry advance() {
+                while (it.hasNext()) {
+                    KeyEntry e = it.next();
+                    if (e.key().compareTo(from) >= 0) {
+                        return e;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public KeyEntry next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                KeyEntry e = next;
+                next = it.hasNext() ? it.next() : null;
+                return e;
+            }
+        };
+    }
+
+    private java.util.Iterator<KeyEntry> keysFrom(long position, Token minToken) {
+        Partitioner partitioner = context.partitioner();
+        FileDataInput in = new FileDataInput(index);
+        in.seek(position);
+        return new java.util.Iterator<>() {
+            private KeyEntry next = advance();
+
+            private KeyEntry advance() {
+                while (!in.isEOF()) {
+                    int len = (int) in.readUnsignedVInt();
+                    ByteBuffer k = copy(in.readBytes(len));
+                    int restLen = (int) in.readUnsignedVInt();
+                    Token t = partitioner.token(k);
+                    if (minToken != null && t.compareTo(minToken) < 0) {
+                        in.skip(restLen);
+                        continue;
+                    }
+                    return new KeyEntry(new DecoratedKey(t, k), parseEntry(in.readBytes(restLen)));
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public KeyEntry next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                KeyEntry e = next;
+                next = advance();
+                return e;
+            }
+        };
+    }
+
+    private static ByteBuffer copy(ByteBuffer b) {
+        ByteBuffer c = ByteBuffer.allocate(b.remaining());
+        c.put(b.duplicate()).flip();
+        return c;
+    }
+
+    /** Every partition key, for tools and tests. */
+    public List<DecoratedKey> allKeys() {
+        List<DecoratedKey> out = new ArrayList<>();
+        keys(null).forEachRemaining(e -> out.add(e.key()));
+        return out;
+    }
+
+    /** Takes a reference; false when the SSTable is already released. */
+    public boolean tryRef() {
+        while (true) {
+            int n = refs.get();
+            if (n <= 0) {
+                return false;
+            }
+            if (refs.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Releases a reference; the last one closes the files (and deletes them when obsolete). */
+    public void release() {
+        int n = refs.decrementAndGet();
+        if (n == 0) {
+            context.deleter().execute(this::tidy);
+        } else if (n < 0) {
+            throw new IllegalStateException("released more often than referenced: " + this);
+        }
+    }
+
+    /**
+     * Releases the live-set reference at shutdown: when it is the last one, the files are closed on the calling
+     * thread (not on the executor, which may be stopping).
+     */
+    public void releaseNow() {
+        int n = refs.decrementAndGet();
+        if (n == 0) {
+            tidy();
+        } else if (n < 0) {
+            throw new IllegalStateException("released more often than referenced: " + this);
+        }
+    }
+
+    /** Marks the SSTable for deletion once its last reference is released. */
+    public void markObsolete() {
+        obsolete = true;
+    }
+
+    public boolean isObsolete() {
+        return obsolete;
+    }
+
+    private void tidy() {
+        try {
+            data.close();
+            index.close();
+        } catch (IOException e) {
+            LOG.warn("closing {}: {}", descriptor, e.toString());
+        }
+        if (obsolete) {
+            FileSystem fs = context.fs();
+            try {
+                fs.deleteIfExists(descriptor.path(Component.TOC));
+                for (Component c : Component.values()) {
+                    fs.deleteIfExists(descriptor.path(c));
+                }
+                LOG.debug("deleted obsolete {}", descriptor);
+            } catch (IOException e) {
+                LOG.warn("could not delete obsolete {}: {}", descriptor, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public int compareTo(SSTableReader o) {
+        return Long.compare(generation(), o.generation());
+    }
+
+    @Override
+    public String toString() {
+        return "SSTable(" + descriptor + ", level " + level + ")";
+    }
+
+    /** For {@link DataSerializer}-style tools: the column dictionary of the data. */
+    List<String> columns() {
+        return stats.columns();
+    }
+}
