@@ -1,6 +1,8 @@
 package org.ringlet.api.storage;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
@@ -87,5 +89,63 @@ public interface StorageEngine extends Service {
     /** The table's live files, in generation order; empty for engines without files. */
     default List<SSTableInfo> sstables(TableId table) {
         return List.of();
+    }
+
+    /**
+     * Compacts all of a table's files at once (a major compaction, {@code nodetool compact}). Completes when done;
+     * fails with {@link UnsupportedOperationException} on engines without compaction.
+     */
+    default CompletionStage<Void> compact(TableId table) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getSimpleName()
+                + " does not compact"));
+    }
+
+    /** The compactions running now ({@code nodetool compactionstats}); empty for engines without compaction. */
+    default List<CompactionProgress> compactionProgress() {
+        return List.of();
+    }
+
+    /** The compactions finished since start, oldest first ({@code system.compaction_history}). */
+    default List<CompactionHistoryEntry> compactionHistory() {
+        return List.of();
+    }
+
+    /**
+     * Sets {@code compaction_throughput} while running ({@code nodetool setcompactionthroughput}).
+     *
+     * @param bytesPerSecond the limit; 0 for none
+     */
+    default void setCompactionThroughput(long bytesPerSecond) {
+    }
+
+    /**
+     * Takes a snapshot (hard links of the current files, after a flush) of the given tables, or of all tables when
+     * the collection is empty ({@code nodetool snapshot}).
+     *
+     * @param tag the snapshot's name: letters, digits, {@code -}, {@code _} and {@code .}, not starting with a dot
+     * @return completes when the snapshot exists; fails with {@link IllegalArgumentException} for a bad tag or one
+     *         already used by a table, with {@link UnsupportedOperationException} on engines without files
+     */
+    default CompletionStage<Void> snapshot(String tag, Collection<TableId> tables) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getSimpleName()
+                + " has no snapshots"));
+    }
+
+    /**
+     * Deletes snapshots ({@code nodetool clearsnapshot}).
+     *
+     * @param tag    the snapshot's name, or null or empty for every snapshot
+     * @param tables the tables, or empty for all
+     */
+    default void clearSnapshot(String tag, Collection<TableId> tables) {
+    }
+
+    /** The snapshots, per table ({@code nodetool listsnapshots}). */
+    default List<SnapshotInfo> listSnapshots() {
+        return List.of();
+    }
+
+    /** Subscribes to the failures a failure policy was applied to. */
+    default void addFailureListener(StorageFailureListener listener) {
     }
 }

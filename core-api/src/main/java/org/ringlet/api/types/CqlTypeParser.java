@@ -13,9 +13,16 @@ import org.ringlet.api.error.SyntaxException;
  * {@code map<text, frozen<tuple<int, int>>>}, {@code vector<float, 3>}, a user type name, quoted or not).
  */
 public final class CqlTypeParser {
+    /**
+     * The deepest nesting of type parameters accepted. Far beyond any real schema; it keeps a hostile type name
+     * (thousands of {@code frozen<list<}) from exhausting the parser's stack.
+     */
+    public static final int MAX_NESTING = 100;
+
     private final String text;
     private final Function<String, UserType> userTypes;
     private int pos;
+    private int depth;
 
     private CqlTypeParser(String text, Function<String, UserType> userTypes) {
         this.text = text;
@@ -53,6 +60,17 @@ public final class CqlTypeParser {
      *                 and user types are frozen implicitly
      */
     private CqlType type(boolean inFrozen) {
+        if (++depth > MAX_NESTING) {
+            throw new InvalidRequestException("Invalid type: nested more than " + MAX_NESTING + " levels deep");
+        }
+        try {
+            return nestedType(inFrozen);
+        } finally {
+            depth--;
+        }
+    }
+
+    private CqlType nestedType(boolean inFrozen) {
         skipSpaces();
         if (peek() == '"') {
             return userType(quoted());

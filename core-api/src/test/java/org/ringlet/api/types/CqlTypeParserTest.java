@@ -97,4 +97,19 @@ class CqlTypeParserTest {
     void syntaxErrors(String text) {
         assertThrows(SyntaxException.class, () -> parse(text));
     }
+
+    @Test
+    void deeplyNestedTypesAreRefusedWithoutExhaustingTheStack() {
+        String deep = "frozen<list<".repeat(50_000) + "int" + ">>".repeat(50_000);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parse(deep));
+        assertEquals("Invalid type: nested more than 100 levels deep", e.getMessage());
+        // Each frozen<list<…>> is two levels; 49 of them and the int are 99.
+        assertEquals(50, depth(parse("frozen<list<".repeat(49) + "int" + ">>".repeat(49))));
+        assertThrows(InvalidRequestException.class,
+                () -> parse("frozen<list<".repeat(50) + "int" + ">>".repeat(50)));
+    }
+
+    private static int depth(CqlType t) {
+        return t instanceof ListType l ? 1 + depth(l.elementType()) : 1;
+    }
 }

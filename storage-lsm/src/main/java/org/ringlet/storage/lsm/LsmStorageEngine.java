@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,6 @@ import org.ringlet.api.storage.TableObserver;
 import org.ringlet.api.storage.TableStats;
 import org.ringlet.storage.lsm.commitlog.CommitFailurePolicy;
 import org.ringlet.storage.lsm.commitlog.CommitLog;
-import org.ringlet.storage.lsm.commitlog.CommitLogPosition;
-import org.ringlet.storage.lsm.commitlog.CommitLogReader;
 import org.ringlet.storage.lsm.io.DiskFullException;
 import org.ringlet.storage.lsm.io.FileSystem;
 import org.ringlet.storage.lsm.manifest.Manifest;
@@ -69,8 +66,11 @@ public final class LsmStorageEngine implements StorageEngine {
     private final Map<TableId, TableStore> stores = new ConcurrentHashMap<>();
     private final AtomicBoolean flushForMemoryRunning = new AtomicBoolean();
     private final List<Predicate<TableId>> replayed = new CopyOnWriteArrayList<>();
+    private final List<org.ringlet.api.storage.StorageFailureListener> failureListeners =
+            new CopyOnWriteArrayList<>();
     private final SchemaChangeListener schemaListener = new SchemaFollower();
     private volatile CommitLog commitLog;
+    private final CompactionManager compactions;
     private volatile boolean noEarlierSegments;
     private volatile boolean started;
     private volatile boolean stopped;
@@ -92,9 +92,29 @@ public final class LsmStorageEngine implements StorageEngine {
                 new KeyCache(config.keyCacheSize(), executor, clock::nanoTime),
                 context.scheduler().ioExecutor());
         DiskFailureHandler failures = new DiskFailureHandler(config.diskFailurePolicy(),
-                (policy, path, error) -> { });
+                (policy, path, error) -> notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind.DATA,
+                        policy.name(), error));
         this.ctx = new StorageContext(config, fs, context.scheduler(), clock, partitioner, sstables, failures);
         ctx.replayDone(t -> noEarlierSegments || replayed.stream().anyMatch(p -> p.test(t)));
+        this.compactions = new CompactionManager(ctx, context.random());
+        ctx.afterFlush(compactions::maybeCompact);
+    }
+
+    private void notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind kind, String policy,
+                               Throwable error) {
+        String name = policy.toLowerCase(java.util.Locale.ROOT);
+        for (org.ringlet.api.storage.StorageFailureListener l : failureListeners) {
+            try {
+                l.onFailure(kind, name, error);
+            } catch (RuntimeException e) {
+                LOG.warn("Storage failure listener {} failed", l, e);
+            }
+        }
+    }
+
+    @Override
+    public void addFailureListener(org.ringlet.api.storage.StorageFailureListener listener) {
+        failureListeners.add(requireNonNull(listener, "listener is null"));
     }
 
     @Override
@@ -126,6 +146,9 @@ public final class LsmStorageEngine implements StorageEngine {
         commitLog = log;
         ctx.commitLog(log);
         started = true;
+        for (TableStore s : stores.values()) {
+            compactions.maybeCompact(s);
+        }
         LOG.info("Storage engine started: {} table(s) in {}, commit log in {}", stores.size(),
                 config.dataDirectories(), config.commitLog().directory());
     }
@@ -296,78 +319,19 @@ public final class LsmStorageEngine implements StorageEngine {
     @Override
     public synchronized long replayCommitLog(Predicate<TableId> tables) {
         checkRunning();
-        CommitLog log = commitLog;
         Predicate<TableId> before = t -> noEarlierSegments || replayed.stream().anyMatch(p -> p.test(t));
-        long[] count = {0};
-        Set<TableStore> touched = new HashSet<>();
-        for (Path segment : log.segmentsOfEarlierRuns()) {
-            CommitLogReader.Result result;
-            try {
-                result = CommitLogReader.read(fs, segment, (pos, payload) -> {
-                    if (replayRecord(log, pos, payload, tables, before, touched)) {
-                        count[0]++;
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read commit log segment " + segment, e);
-            }
-            switch (result.end()) {
-                case TORN_RECORD -> LOG.warn("Commit log segment {}: torn or corrupt record at offset {}; the rest "
-                        + "of the segment is ignored ({} records replayed before it)", segment, result.stopOffset(),
-                        result.records());
-                case NO_HEADER -> LOG.info("Commit log segment {} holds no records (never used)", segment);
-                default -> LOG.debug("Commit log segment {}: {} records, ended at offset {} ({})", segment,
-                        result.records(), result.stopOffset(), result.end());
-            }
-            log.markScanned(result.segmentId());
-        }
+        CommitLogReplayer replayer = new CommitLogReplayer(ctx, commitLog, partitioner, stores::get);
+        Set<TableStore> touched = replayer.replay(tables, before);
         replayed.add(tables);
         List<CompletableFuture<Void>> flushes = new ArrayList<>();
         for (TableStore s : touched) {
             flushes.add(s.flush());
         }
         CompletableFuture.allOf(flushes.toArray(new CompletableFuture<?>[0])).join();
-        if (count[0] > 0) {
-            LOG.info("Replayed {} mutation(s) from the commit log into {} table(s)", count[0], touched.size());
+        if (replayer.count() > 0) {
+            LOG.info("Replayed {} mutation(s) from the commit log into {} table(s)", replayer.count(), touched.size());
         }
-        return count[0];
-    }
-
-    private boolean replayRecord(CommitLog log, CommitLogPosition pos, java.nio.ByteBuffer payload,
-                                 Predicate<TableId> selected, Predicate<TableId> alreadyDone,
-                                 Set<TableStore> touched) {
-        Mutation m;
-        try {
-            m = DataSerializer.readMutation(payload, partitioner);
-        } catch (RuntimeException e) {
-            LOG.error("Skipping an unreadable commit log record at {}: {}", pos, e.toString());
-            return false;
-        }
-        boolean applied = false;
-        for (Partition p : m.partitions().values()) {
-            TableId id = p.table();
-            if (alreadyDone.test(id)) {
-                continue;
-            }
-            if (!selected.test(id)) {
-                log.markReplayDirty(pos.segmentId(), id, pos.offset());
-                continue;
-            }
-            TableStore s = stores.get(id);
-            if (s == null || pos.compareTo(s.flushedUpTo()) < 0) {
-                continue;
-            }
-            WriteOrder.Group group = ctx.writeOrder.start();
-            try {
-                ctx.memory.allocated(s.apply(s.currentMemtable(), p));
-            } finally {
-                group.finish();
-            }
-            log.markReplayDirty(pos.segmentId(), id, pos.offset());
-            touched.add(s);
-            applied = true;
-        }
-        return applied;
+        return replayer.count();
     }
 
     @Override
@@ -391,7 +355,7 @@ public final class LsmStorageEngine implements StorageEngine {
         checkRunning();
         TableStore s = store(table);
         CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
-        if (snapshot) {
+        if (snapshot && config.autoSnapshot() && s.metadata().params().allowAutoSnapshot()) {
             String name = "truncated-" + ctx.clock.currentTimeMillis() + "-" + s.metadata().name();
             before = s.flush().thenRun(() -> Snapshots.take(ctx, s, name));
         }
@@ -427,6 +391,67 @@ public final class LsmStorageEngine implements StorageEngine {
         return store(table).sstableInfos();
     }
 
+    @Override
+    public CompletionStage<Void> compact(TableId table) {
+        checkRunning();
+        TableStore s = store(table);
+        return s.flush().thenCompose(v -> compactions.major(s));
+    }
+
+    /**
+     * Compacts exactly the given SSTables of a table together (Cassandra's user-defined compaction); completes
+     * when done.
+     */
+    public CompletionStage<Void> compact(TableId table, Set<Long> generations) {
+        checkRunning();
+        return compactions.userDefined(store(table), generations);
+    }
+
+    @Override
+    public List<org.ringlet.api.storage.CompactionProgress> compactionProgress() {
+        return compactions.progress();
+    }
+
+    @Override
+    public List<org.ringlet.api.storage.CompactionHistoryEntry> compactionHistory() {
+        return compactions.history();
+    }
+
+    @Override
+    public void setCompactionThroughput(long bytesPerSecond) {
+        compactions.setThroughput(bytesPerSecond);
+    }
+
+    @Override
+    public CompletionStage<Void> snapshot(String tag, Collection<TableId> tables) {
+        checkRunning();
+        try {
+            Snapshots.checkTag(tag);
+            List<TableStore> chosen = new ArrayList<>();
+            for (TableId id : tables.isEmpty() ? stores.keySet() : tables) {
+                chosen.add(store(id));
+            }
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (TableStore s : chosen) {
+                all.add(s.flush().thenRun(() -> Snapshots.take(ctx, s, tag)));
+            }
+            return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void clearSnapshot(String tag, Collection<TableId> tables) {
+        Set<TableId> chosen = Set.copyOf(tables);
+        Snapshots.clear(ctx, tag, id -> chosen.isEmpty() || chosen.contains(id));
+    }
+
+    @Override
+    public List<org.ringlet.api.storage.SnapshotInfo> listSnapshots() {
+        return Snapshots.list(ctx);
+    }
+
     /** The commit log (for tests and tools). */
     CommitLog commitLog() {
         return commitLog;
@@ -444,6 +469,7 @@ public final class LsmStorageEngine implements StorageEngine {
         }
         stopped = true;
         schema.removeListener(schemaListener);
+        compactions.stop();
         for (TableStore s : stores.values()) {
             s.awaitFlushes();
         }
@@ -473,6 +499,7 @@ public final class LsmStorageEngine implements StorageEngine {
             TableStore s = stores.get(after.id());
             if (s != null) {
                 s.updateMetadata(after);
+                compactions.maybeCompact(s);
             }
         }
 
@@ -519,7 +546,9 @@ public final class LsmStorageEngine implements StorageEngine {
 
         @Override
         public void onFailure(Throwable error, CommitFailurePolicy policy) {
-            LOG.debug("commit log failure under {}: {}", policy, error.toString());
+            if (!DiskFullException.isDiskFull(error)) {
+                notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind.COMMIT_LOG, policy.name(), error);
+            }
         }
     }
 }

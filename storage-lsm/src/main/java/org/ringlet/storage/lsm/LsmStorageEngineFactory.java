@@ -6,6 +6,7 @@ import org.ringlet.api.ComponentConfig;
 import org.ringlet.api.NodeContext;
 import org.ringlet.api.ring.Partitioner;
 import org.ringlet.api.runtime.Clock;
+import org.ringlet.api.runtime.RandomSource;
 import org.ringlet.api.runtime.Scheduler;
 import org.ringlet.api.schema.SchemaService;
 import org.ringlet.api.storage.StorageEngine;
@@ -25,7 +26,7 @@ public final class LsmStorageEngineFactory implements StorageEngineFactory {
 
     @Override
     public Set<Class<?>> requiredServices() {
-        return Set.of(Clock.class, Scheduler.class, SchemaService.class, Partitioner.class);
+        return Set.of(Clock.class, Scheduler.class, RandomSource.class, SchemaService.class, Partitioner.class);
     }
 
     @Override

@@ -30,6 +30,7 @@ final class StorageContext {
     private final AtomicLong memtableIds = new AtomicLong();
     private volatile CommitLog commitLog;
     private volatile Predicate<TableId> replayDone = t -> true;
+    private volatile java.util.function.Consumer<TableStore> afterFlush = s -> { };
 
     StorageContext(StorageConfig config, FileSystem fs, Scheduler scheduler, Clock clock, Partitioner partitioner,
                    SSTableContext sstables, DiskFailureHandler failures) {
@@ -60,6 +61,15 @@ final class StorageContext {
     CommitLogPosition commitLogPosition() {
         CommitLog log = commitLog;
         return log == null ? CommitLogPosition.NONE : log.currentPosition();
+    }
+
+    /** Sets what runs after each flush that produced an SSTable (the compaction trigger). */
+    void afterFlush(java.util.function.Consumer<TableStore> hook) {
+        this.afterFlush = hook;
+    }
+
+    void flushed(TableStore store) {
+        afterFlush.accept(store);
     }
 
     void replayDone(Predicate<TableId> done) {

@@ -60,7 +60,7 @@ final class TableDirectories {
     record Loaded(Manifest manifest, List<SSTableReader> sstables) {
     }
 
-    Loaded load() throws IOException {
+    Loaded load(Quarantine quarantine) throws IOException {
         Map<Long, Path> complete = new TreeMap<>();
         Map<Long, List<Path>> files = new HashMap<>();
         for (Path dir : dirs) {
@@ -125,15 +125,31 @@ final class TableDirectories {
         }
         List<SSTableReader> readers = new ArrayList<>();
         try {
+            if (manifest != null) {
+                quarantine.load(manifest, dirs);
+            }
             for (Map.Entry<Long, Integer> e : live.entrySet()) {
                 Path dir = complete.get(e.getKey());
-                if (dir == null) {
-                    throw new CorruptSSTableException(home().resolve(SSTableFormat.fileName(e.getKey(),
-                            SSTableFormat.Component.TOC)), "listed in the manifest but missing or incomplete");
+                try {
+                    if (dir == null) {
+                        dir = home();
+                        throw new CorruptSSTableException(home().resolve(SSTableFormat.fileName(e.getKey(),
+                                SSTableFormat.Component.TOC)), "listed in the manifest but missing or incomplete");
+                    }
+                    SSTableReader r = SSTableReader.open(ctx.sstables, new Descriptor(dir, e.getKey()));
+                    r.setLevel(e.getValue());
+                    readers.add(r);
+                } catch (CorruptSSTableException corrupt) {
+                    StorageConfig.DiskFailurePolicy policy = ctx.failures.policy();
+                    if (policy != StorageConfig.DiskFailurePolicy.BEST_EFFORT
+                            && policy != StorageConfig.DiskFailurePolicy.IGNORE) {
+                        throw corrupt;
+                    }
+                    LOG.error("SSTable generation {} of {}.{} is corrupt ({}): quarantining it", e.getKey(),
+                            table.keyspace(), table.name(), corrupt.getMessage());
+                    quarantine.add(manifest, dir, e.getKey(), null, null);
+                    ctx.failures.handle(corrupt.path(), corrupt);
                 }
-                SSTableReader r = SSTableReader.open(ctx.sstables, new Descriptor(dir, e.getKey()));
-                r.setLevel(e.getValue());
-                readers.add(r);
             }
         } catch (IOException | RuntimeException e) {
             readers.forEach(SSTableReader::release);

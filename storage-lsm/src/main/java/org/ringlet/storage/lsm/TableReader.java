@@ -26,6 +26,7 @@ import org.ringlet.storage.lsm.memtable.MemtablePartition;
 import org.ringlet.storage.lsm.read.MergeIterator;
 import org.ringlet.storage.lsm.read.PartitionMerger;
 import org.ringlet.storage.lsm.read.PartitionSource;
+import org.ringlet.storage.lsm.read.SSTableSource;
 import org.ringlet.storage.lsm.sstable.IndexEntry;
 import org.ringlet.storage.lsm.sstable.SSTablePartition;
 import org.ringlet.storage.lsm.sstable.SSTableReader;
@@ -96,7 +97,7 @@ final class TableReader {
                     }
                     SSTablePartition p = r.partition(key, e, cmp.clustering());
                     pd = DeletionTime.max(pd, p.partitionDeletion());
-                    sources.add(new SSTableSource(store.metadata(), p));
+                    sources.add(new SSTableSource(store.metadata().id(), p));
                 }
                 if (sources.isEmpty()) {
                     return Partition.empty(c.table(), key);
@@ -225,7 +226,7 @@ final class TableReader {
             }
             SSTablePartition p = r.partition(onDisk.get(i).key(), onDisk.get(i).entry(), cmp.clustering());
             pd = DeletionTime.max(pd, p.partitionDeletion());
-            sources.add(new SSTableSource(cmp.metadata(), p));
+            sources.add(new SSTableSource(cmp.metadata().id(), p));
         }
         return sources;
     }
@@ -267,33 +268,6 @@ final class TableReader {
         @Override
         public long maxTimestamp() {
             return maxTimestamp;
-        }
-    }
-
-    /** An SSTable's version of a partition. */
-    static final class SSTableSource implements PartitionSource {
-        private final TableMetadata metadata;
-        private final SSTablePartition partition;
-
-        SSTableSource(TableMetadata metadata, SSTablePartition partition) {
-            this.metadata = metadata;
-            this.partition = partition;
-        }
-
-        @Override
-        public Partition header() {
-            return Partition.of(metadata.id(), partition.key(), partition.partitionDeletion(),
-                    partition.staticRow(), List.of(), partition.rangeTombstones());
-        }
-
-        @Override
-        public Iterator<Row> rows(Slice slice, boolean reversed) {
-            return partition.rows(slice, reversed);
-        }
-
-        @Override
-        public long maxTimestamp() {
-            return partition.sstable().maxTimestamp();
         }
     }
 }

@@ -25,7 +25,9 @@ import org.ringlet.storage.lsm.manifest.Manifest;
 import org.ringlet.storage.lsm.manifest.ManifestEdit;
 import org.ringlet.storage.lsm.memtable.Memtable;
 import org.ringlet.storage.lsm.memtable.MemtablePartition;
+import org.ringlet.storage.lsm.sstable.CorruptSSTableException;
 import org.ringlet.storage.lsm.sstable.Descriptor;
+import org.ringlet.storage.lsm.sstable.SSTableFormat;
 import org.ringlet.storage.lsm.sstable.SSTableReader;
 import org.ringlet.storage.lsm.sstable.SSTableWriter;
 import org.ringlet.storage.lsm.sstable.StatsMetadata;
@@ -40,15 +42,19 @@ import org.slf4j.LoggerFactory;
  */
 final class TableStore {
     private static final Logger LOG = LoggerFactory.getLogger(TableStore.class);
+    private static final java.time.Duration FLUSH_RETRY = java.time.Duration.ofSeconds(10);
 
     private final StorageContext ctx;
     private final TableDirectories dirs;
     private final AtomicReference<View> view;
     private final TableReader reader;
+    private final Quarantine quarantine;
     private volatile TableMetadata metadata;
     private volatile Manifest manifest;
     private final Object switchLock = new Object();
     private final Object flushLock = new Object();
+    /** Held while the live set changes durably: a manifest edit and the matching view change. */
+    private final Object liveLock = new Object();
     private final Deque<PendingFlush> pending = new ArrayDeque<>();
     private final LongAdder writes = new LongAdder();
     private final LongAdder switches = new LongAdder();
@@ -66,11 +72,12 @@ final class TableStore {
     }
 
     private TableStore(StorageContext ctx, TableMetadata metadata, TableDirectories dirs, Manifest manifest,
-                       List<SSTableReader> sstables) {
+                       List<SSTableReader> sstables, Quarantine quarantine) {
         this.ctx = ctx;
         this.metadata = metadata;
         this.dirs = dirs;
         this.manifest = manifest;
+        this.quarantine = quarantine;
         this.view = new AtomicReference<>(new View(new Memtable(ctx.nextMemtableId(), metadata), List.of(),
                 sstables));
         this.reader = new TableReader(ctx, this);
@@ -82,8 +89,9 @@ final class TableStore {
     /** Opens a table's stored data (none yet is fine: directories are made on the first flush). */
     static TableStore open(StorageContext ctx, TableMetadata metadata) throws IOException {
         TableDirectories dirs = new TableDirectories(ctx, metadata);
-        TableDirectories.Loaded loaded = dirs.load();
-        return new TableStore(ctx, metadata, dirs, loaded.manifest(), loaded.sstables());
+        Quarantine quarantine = new Quarantine(ctx, metadata.keyspace() + "." + metadata.name());
+        TableDirectories.Loaded loaded = dirs.load(quarantine);
+        return new TableStore(ctx, metadata, dirs, loaded.manifest(), loaded.sstables(), quarantine);
     }
 
     TableMetadata metadata() {
@@ -134,11 +142,31 @@ final class TableStore {
     }
 
     Partition read(SinglePartitionReadCommand command) {
-        return reader.read(command);
+        quarantine.check(command.key());
+        try {
+            return reader.read(command);
+        } catch (CorruptSSTableException | java.io.UncheckedIOException e) {
+            throw readFailed(e);
+        }
     }
 
     List<Partition> scan(PartitionRangeReadCommand command) {
-        return reader.scan(command);
+        quarantine.check(command.range());
+        try {
+            return reader.scan(command);
+        } catch (CorruptSSTableException | java.io.UncheckedIOException e) {
+            throw readFailed(e);
+        }
+    }
+
+    private RuntimeException readFailed(RuntimeException e) {
+        if (e instanceof CorruptSSTableException c) {
+            corruptionFound(c);
+        } else {
+            ctx.failures.handle(dirs.home(), e);
+        }
+        return org.ringlet.api.storage.StorageFailureException.read("Read of " + this + " failed: "
+                + e.getMessage(), e);
     }
 
     /**
@@ -190,13 +218,24 @@ final class TableStore {
         return before.memtable();
     }
 
+    /** Runs the flushes a failure left pending (after the disk had no space). */
+    void retryFlushes() {
+        PendingFlush last;
+        synchronized (flushLock) {
+            last = pending.peekLast();
+        }
+        if (last != null && !closed) {
+            ctx.flushExecutor.execute(() -> runPending(last));
+        }
+    }
+
     /**
      * Flushes pending memtables in switch order up to and including {@code target} (barriers complete in that
      * order, so all of them are ready). A failure leaves the failed memtable at the head, to be retried first.
      */
     private void runPending(PendingFlush target) {
         synchronized (flushLock) {
-            if (target.done().isDone()) {
+            if (target.done().isDone() && !pending.contains(target)) {
                 return;
             }
             while (true) {
@@ -209,9 +248,16 @@ final class TableStore {
                         writeFlush(head);
                     }
                 } catch (IOException | RuntimeException e) {
-                    LOG.error("Flush of {}.{} failed; the data stays in memory and in the commit log",
-                            metadata.keyspace(), metadata.name(), e);
-                    ctx.failures.handle(dirs.home(), e);
+                    if (org.ringlet.storage.lsm.io.DiskFullException.isDiskFull(e)) {
+                        LOG.warn("Flush of {}.{} failed: the disk is full; the data stays in memory and in the "
+                                + "commit log, and the flush is retried in {}s", metadata.keyspace(),
+                                metadata.name(), FLUSH_RETRY.toSeconds());
+                        ctx.scheduler.schedule(this::retryFlushes, FLUSH_RETRY);
+                    } else {
+                        LOG.error("Flush of {}.{} failed; the data stays in memory and in the commit log",
+                                metadata.keyspace(), metadata.name(), e);
+                        ctx.failures.handle(dirs.home(), e);
+                    }
                     target.done().completeExceptionally(e);
                     return;
                 }
@@ -239,16 +285,10 @@ final class TableStore {
             return;
         }
         Manifest man = ensureManifest();
-        long generation = man.nextGeneration();
-        Descriptor d = new Descriptor(dirs.directoryForNewSSTable(), generation);
-        TableMetadata md = metadata;
-        TableParams params = md.params();
-        SSTableWriter.Metadata meta = new SSTableWriter.Metadata(0, CommitLogPosition.NONE, pf.upTo(), 0,
-                ctx.clock.currentTimeMillis());
         StatsMetadata stats;
-        try (SSTableWriter w = new SSTableWriter(ctx.fs, d, md, ctx.partitioner,
-                ctx.writerOptions(params.bloomFilterFpChance(), chunkLength(params), params.minIndexInterval()),
-                m.partitionCount(), meta)) {
+        Descriptor d;
+        try (SSTableWriter w = newWriter(m.partitionCount(), 0, pf.upTo())) {
+            d = w.descriptor();
             Iterator<MemtablePartition> it = m.partitions(null);
             while (it.hasNext()) {
                 MemtablePartition p = it.next();
@@ -261,19 +301,117 @@ final class TableStore {
             stats = w.finish();
         }
         SSTableReader r = SSTableReader.open(ctx.sstables, d);
-        try {
-            man.apply(ManifestEdit.flush(generation, 0, flushedPosition));
-        } catch (IOException e) {
-            // the edit may have reached the disk all the same: keep the files, start-up removes them if not
-            r.release();
-            throw e;
+        synchronized (liveLock) {
+            try {
+                man.apply(ManifestEdit.flush(d.generation(), 0, flushedPosition));
+            } catch (IOException e) {
+                // the edit may have reached the disk all the same: keep the files, start-up removes them if not
+                r.release();
+                throw e;
+            }
+            view.updateAndGet(v -> v.flushed(m, r));
         }
-        view.updateAndGet(v -> v.flushed(m, r));
         discardCommitLog(pf.upTo(), pf.replayed());
         LOG.debug("Flushed {} to {} ({} partitions)", m, d, stats.partitionCount());
         SSTableInfo info = info(r);
         ctx.observers.notify(o -> o.onFlush(metadata.id(), info));
         ctx.observers.notify(o -> o.onSSTableAdded(metadata.id(), info));
+        ctx.flushed(this);
+    }
+
+    /** The live SSTables compaction may use. */
+    List<SSTableReader> compactable() {
+        return view.get().sstables();
+    }
+
+    /**
+     * A compaction or read found a corrupt SSTable component: under {@code best_effort} the SSTable is quarantined,
+     * under the other policies the failure handler decides.
+     */
+    void corruptionFound(CorruptSSTableException e) {
+        Path path = e.path() == null ? dirs.home() : e.path();
+        if (ctx.failures.policy() == StorageConfig.DiskFailurePolicy.BEST_EFFORT) {
+            SSTableReader corrupt = owner(path);
+            if (corrupt != null) {
+                try {
+                    quarantine(corrupt);
+                } catch (IOException io) {
+                    LOG.error("Could not quarantine {}", corrupt, io);
+                }
+            }
+        }
+        ctx.failures.handle(path, e);
+    }
+
+    private SSTableReader owner(Path file) {
+        SSTableFormat.Name n = SSTableFormat.parse(file.getFileName().toString());
+        if (n == null) {
+            return null;
+        }
+        for (SSTableReader r : view.get().sstables()) {
+            if (r.generation() == n.generation()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Takes a live SSTable out of the live set into quarantine. */
+    void quarantine(SSTableReader r) throws IOException {
+        synchronized (liveLock) {
+            if (!view.get().sstables().contains(r)) {
+                return;
+            }
+            quarantine.add(ensureManifest(), r.descriptor().directory(), r.generation(), r.first(), r.last());
+            view.updateAndGet(v -> v.replace(List.of(r), List.of()));
+        }
+        SSTableInfo info = info(r);
+        r.release();
+        ctx.observers.notify(o -> o.onSSTableRemoved(metadata.id(), info));
+    }
+
+    /** A writer for a new SSTable: a fresh generation, in the data directory with the most free space. */
+    SSTableWriter newWriter(long expectedKeys, int level, CommitLogPosition commitLogUpper) throws IOException {
+        Manifest man = ensureManifest();
+        Descriptor d = new Descriptor(dirs.directoryForNewSSTable(), man.nextGeneration());
+        TableMetadata md = metadata;
+        TableParams params = md.params();
+        SSTableWriter.Metadata meta = new SSTableWriter.Metadata(level, CommitLogPosition.NONE, commitLogUpper, 0,
+                ctx.clock.currentTimeMillis());
+        return new SSTableWriter(ctx.fs, d, md, ctx.partitioner,
+                ctx.writerOptions(params.bloomFilterFpChance(), chunkLength(params), params.minIndexInterval()),
+                Math.max(1, expectedKeys), meta);
+    }
+
+    /**
+     * Replaces SSTables by others in one manifest edit, then in the view; the replaced ones are deleted once no
+     * read uses them.
+     *
+     * @throws IOException when the edit fails or an input is no longer live (truncated, dropped, quarantined)
+     */
+    void replace(List<SSTableReader> inputs, List<SSTableReader> outputs, int level) throws IOException {
+        synchronized (liveLock) {
+            if (closed || !view.get().sstables().containsAll(inputs)) {
+                throw new IOException("the SSTables compacted are no longer all live in " + this);
+            }
+            java.util.Set<Long> removed = new java.util.TreeSet<>();
+            inputs.forEach(r -> removed.add(r.generation()));
+            java.util.Map<Long, Integer> added = new java.util.TreeMap<>();
+            outputs.forEach(r -> added.put(r.generation(), level));
+            ensureManifest().apply(ManifestEdit.replace(removed, added));
+            view.updateAndGet(v -> v.replace(inputs, outputs));
+        }
+        for (SSTableReader r : outputs) {
+            maxPartitionSize = Math.max(maxPartitionSize, r.stats().maxPartitionSize());
+            SSTableInfo info = info(r);
+            ctx.observers.notify(o -> o.onSSTableAdded(metadata.id(), info));
+        }
+        for (SSTableReader r : inputs) {
+            SSTableInfo info = info(r);
+            r.markObsolete();
+            r.release();
+            ctx.observers.notify(o -> o.onSSTableRemoved(metadata.id(), info));
+        }
     }
 
     private void discardCommitLog(CommitLogPosition upTo, boolean replayed) {
@@ -312,13 +450,7 @@ final class TableStore {
 
     /** Describes an SSTable for observers and tools. */
     SSTableInfo info(SSTableReader r) {
-        Descriptor d = r.descriptor();
-        List<String> files = new ArrayList<>();
-        for (var c : org.ringlet.storage.lsm.sstable.SSTableFormat.Component.values()) {
-            files.add(d.path(c).getFileName().toString());
-        }
-        return new SSTableInfo(metadata.id(), d.generation(), d.directory().toString(), files, r.onDiskSize(),
-                r.level(), r.minTimestamp(), r.maxTimestamp(), r.estimatedPartitionCount());
+        return TableDescriptions.info(metadata.id(), r);
     }
 
     List<SSTableInfo> sstableInfos() {
@@ -353,18 +485,21 @@ final class TableStore {
                     }
                     pending.clear();
                     dropped.add(old);
-                    List<SSTableReader> sstables = view.get().sstables();
                     Manifest man = ensureManifest();
                     java.util.Set<Long> gens = new java.util.LinkedHashSet<>();
-                    sstables.forEach(r -> gens.add(r.generation()));
-                    man.apply(new ManifestEdit(java.util.Map.of(), gens, java.util.Map.of(), upTo, -1));
-                    view.updateAndGet(v -> {
-                        View nv = v.replace(sstables, List.of());
-                        for (Memtable m : dropped) {
-                            nv = nv.flushed(m, null);
-                        }
-                        return nv;
-                    });
+                    List<SSTableReader> sstables;
+                    synchronized (liveLock) {
+                        sstables = view.get().sstables();
+                        sstables.forEach(r -> gens.add(r.generation()));
+                        man.apply(new ManifestEdit(java.util.Map.of(), gens, java.util.Map.of(), upTo, -1));
+                        view.updateAndGet(v -> {
+                            View nv = v.replace(sstables, List.of());
+                            for (Memtable m : dropped) {
+                                nv = nv.flushed(m, null);
+                            }
+                            return nv;
+                        });
+                    }
                     for (Memtable m : dropped) {
                         ctx.memory.released(m.dataSize());
                     }
@@ -469,17 +604,8 @@ final class TableStore {
     }
 
     TableStats stats() {
-        View v = view.get();
-        long partitions = 0;
-        for (SSTableReader r : v.sstables()) {
-            partitions += r.estimatedPartitionCount();
-        }
-        for (Memtable m : v.allMemtables()) {
-            partitions += m.partitionCount();
-        }
-        long live = liveDiskSpaceUsed();
-        return new TableStats(v.sstables().size(), live, live, v.memtable().dataSize(), v.memtable().cellCount(),
-                switches.sum(), partitions, reader.readCount(), writes.sum(), pendingFlushes(), maxPartitionSize);
+        return TableDescriptions.stats(view.get(), reader.readCount(), writes.sum(), switches.sum(), pendingFlushes(),
+                maxPartitionSize);
     }
 
     Path home() {

@@ -40,6 +40,7 @@ public final class RandomPartitions {
     private final Partitioner partitioner;
     private final int keys;
     private final int clusterings;
+    private long nextTimestamp = -1;
 
     /**
      * @param seed        the seed
@@ -72,6 +73,15 @@ public final class RandomPartitions {
         return random;
     }
 
+    /**
+     * From now on, every timestamp is larger than the one before, starting at {@code first}: later writes always
+     * win, as they do on a single node whose clock moves forward (what tests of tombstone purging need).
+     */
+    public RandomPartitions monotonicTimestamps(long first) {
+        this.nextTimestamp = first;
+        return this;
+    }
+
     /** One of the keys. */
     public DecoratedKey key() {
         ByteBuffer k = ByteBuffer.allocate(4).putInt(0, random.nextInt(keys));
@@ -84,7 +94,7 @@ public final class RandomPartitions {
     }
 
     private long ts() {
-        return 1 + random.nextInt(5);
+        return nextTimestamp >= 0 ? nextTimestamp++ : 1 + random.nextInt(5);
     }
 
     private long ldt() {

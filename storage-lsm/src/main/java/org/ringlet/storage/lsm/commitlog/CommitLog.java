@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ringlet.api.data.DataSerializer;
 import org.ringlet.api.runtime.Cancellable;
@@ -66,7 +65,7 @@ public final class CommitLog {
     private CommitLogSegment spare;
     private boolean preparingSpare;
     private long nextId = 1;
-    private Epoch epoch = new Epoch();
+    private SyncEpoch epoch = new SyncEpoch();
     private final Object syncLock = new Object();
     private volatile CompletableFuture<Void> pendingSync = new CompletableFuture<>();
     private final AtomicBoolean syncRequested = new AtomicBoolean();
@@ -192,7 +191,7 @@ public final class CommitLog {
         record.putInt(base, payloadLength);
         CommitLogSegment seg;
         int offset;
-        Epoch e;
+        SyncEpoch e;
         synchronized (lock) {
             checkUsable();
             seg = active;
@@ -528,14 +527,14 @@ public final class CommitLog {
             }
             long start = clock.nanoTime();
             CompletableFuture<Void> done;
-            Epoch old;
+            SyncEpoch old;
             List<CommitLogSegment> work = new ArrayList<>();
             List<Integer> ends = new ArrayList<>();
             synchronized (lock) {
                 done = pendingSync;
                 pendingSync = new CompletableFuture<>();
                 old = epoch;
-                epoch = new Epoch();
+                epoch = new SyncEpoch();
                 for (CommitLogSegment s : segments) {
                     if (s.file != null && s.syncedTo < s.allocated) {
                         work.add(s);
@@ -603,34 +602,6 @@ public final class CommitLog {
             } catch (IOException e) {
                 LOG.debug("closing {}", s.path, e);
             }
-        }
-    }
-
-    /**
-     * The writers that allocated space in one interval between two sync rounds. A round closes the current epoch
-     * and waits until its writers have copied their records, so that the synced range has no holes.
-     */
-    private static final class Epoch {
-        private final AtomicInteger running = new AtomicInteger();
-        private volatile boolean closed;
-        private final CompletableFuture<Void> drained = new CompletableFuture<>();
-
-        void enter() {
-            running.incrementAndGet();
-        }
-
-        void exit() {
-            if (running.decrementAndGet() == 0 && closed) {
-                drained.complete(null);
-            }
-        }
-
-        void closeAndAwait() {
-            closed = true;
-            if (running.get() == 0) {
-                drained.complete(null);
-            }
-            drained.join();
         }
     }
 }

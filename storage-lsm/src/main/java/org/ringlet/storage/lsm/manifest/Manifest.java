@@ -42,6 +42,7 @@ public final class Manifest {
     private final FileSystem fs;
     private final Path path;
     private final TreeMap<Long, Integer> live = new TreeMap<>();
+    private final TreeMap<Long, ManifestEdit.KeyRange> quarantined = new TreeMap<>();
     private CommitLogPosition flushedUpTo = CommitLogPosition.NONE;
     private long nextGeneration = 1;
     private WritableFile file;
@@ -116,6 +117,8 @@ public final class Manifest {
         e.removed().forEach(live::remove);
         live.putAll(e.added());
         e.levels().forEach((g, l) -> live.computeIfPresent(g, (k, v) -> l));
+        quarantined.putAll(e.quarantined());
+        e.lifted().forEach(quarantined::remove);
         if (e.flushedUpTo() != null) {
             flushedUpTo = CommitLogPosition.max(flushedUpTo, e.flushedUpTo());
         }
@@ -143,7 +146,8 @@ public final class Manifest {
         if (file != null) {
             file.close();
         }
-        ManifestEdit snapshot = new ManifestEdit(live, java.util.Set.of(), Map.of(), flushedUpTo, nextGeneration);
+        ManifestEdit snapshot = new ManifestEdit(live, java.util.Set.of(), Map.of(), flushedUpTo, nextGeneration,
+                quarantined, java.util.Set.of());
         ByteBuffer rec = frame(snapshot.serialize());
         ByteBuffer content = ByteBuffer.allocate(HEADER_SIZE + rec.remaining());
         content.putInt(MAGIC).putShort((short) VERSION).putShort((short) 0).put(rec).flip();
@@ -168,6 +172,11 @@ public final class Manifest {
     /** Live SSTables: generation → level. */
     public synchronized Map<Long, Integer> live() {
         return Collections.unmodifiableMap(new TreeMap<>(live));
+    }
+
+    /** Quarantined SSTables: generation → the keys they covered. */
+    public synchronized Map<Long, ManifestEdit.KeyRange> quarantined() {
+        return Collections.unmodifiableMap(new TreeMap<>(quarantined));
     }
 
     /** The commit log position the table is flushed up to. */

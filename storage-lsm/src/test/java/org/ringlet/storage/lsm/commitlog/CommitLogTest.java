@@ -31,6 +31,9 @@ class CommitLogTest {
     private static final Path DIR = Path.of("/cl");
     private static final TableId T = new TableId(new java.util.UUID(1, 2));
     private final FaultInjectingFileSystem fs = new FaultInjectingFileSystem();
+    /** The log's access to the files, shut before a power loss so that its background work cannot run on. */
+    private final org.ringlet.storage.lsm.testing.KillableFileSystem door =
+            new org.ringlet.storage.lsm.testing.KillableFileSystem(fs);
     private final TestClock clock = TestClock.manual(1_000_000);
     private TestScheduler scheduler = new TestScheduler(true);
     private final List<Throwable> failures = new ArrayList<>();
@@ -40,7 +43,7 @@ class CommitLogTest {
     private CommitLog open(SyncMode mode, int segmentSize, long totalSpace) throws IOException {
         CommitLogConfig config = new CommitLogConfig(DIR, mode, Duration.ofSeconds(10), Duration.ZERO, segmentSize,
                 totalSpace, CommitFailurePolicy.STOP);
-        CommitLog l = new CommitLog(fs, config, scheduler, clock, new CommitLog.Listener() {
+        CommitLog l = new CommitLog(door, config, scheduler, clock, new CommitLog.Listener() {
             @Override
             public void onSpaceExceeded(Set<TableId> tables) {
                 spaceRequests.add(tables);
@@ -184,6 +187,7 @@ class CommitLogTest {
             log.append(record("unsynced-" + i), List.of(T));
             assertTrue(log.whenDurable().isDone());
         }
+        door.kill();
         fs.powerLoss(null);
         List<String> survived = replay();
         for (int i = 0; i < 10; i++) {
@@ -252,6 +256,7 @@ class CommitLogTest {
         for (int i = 0; i < 50; i++) {
             log.append(record("maybe-" + i + "-" + "w".repeat(300)), List.of(T));
         }
+        door.kill();
         fs.powerLoss(new Random(7));
         List<String> out = replay();
         for (int i = 0; i < 20; i++) {
