@@ -3,6 +3,7 @@ package org.ringlet.api.types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.ringlet.api.error.InvalidRequestException;
@@ -20,6 +21,8 @@ public final class CqlTypeParser {
     public static final int MAX_NESTING = 100;
 
     private final String text;
+    private static final Set<String> COLLECTION_KEYWORDS = Set.of("frozen", "list", "set",
+            "map", "tuple", "vector");
     private final Function<String, UserType> userTypes;
     private int pos;
     private int depth;
@@ -77,6 +80,13 @@ public final class CqlTypeParser {
         }
         String word = word();
         String lower = word.toLowerCase(Locale.ROOT);
+        if (COLLECTION_KEYWORDS.contains(lower)) {
+            skipSpaces();
+            if (peek() != '<') {
+                // a user type named like a collection keyword (CQL names it unquoted: "map" is not reserved)
+                return userType(lower);
+            }
+        }
         switch (lower) {
             case "frozen" -> {
                 expect('<');
