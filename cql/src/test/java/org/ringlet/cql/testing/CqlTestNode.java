@@ -163,7 +163,8 @@ public final class CqlTestNode {
         ThreadScheduler scheduler = new ThreadScheduler();
         LocalSchema schema = SchemaStartup.initialSchema();
         Map<Class<?>, Object> services = Map.of(Clock.class, clock, Scheduler.class, scheduler,
-                SchemaService.class, schema, Partitioner.class, PARTITIONER);
+                SchemaService.class, schema, Partitioner.class, PARTITIONER,
+                RandomSource.class, new SeededRandomSource(seed + 1));
         LsmStorageEngine engine = new LsmStorageEngine(StorageConfig.from(ComponentConfig.of(Map.of(
                 "data_file_directories", directory.resolve("data").toString(),
                 "commitlog_directory", directory.resolve("commitlog").toString(),
