@@ -56,6 +56,11 @@ public final class Scenario {
         Scenario s = new Scenario(node);
         StringBuilder out = new StringBuilder();
         for (Statement st : parse(Files.readAllLines(file, StandardCharsets.UTF_8))) {
+            String sleep = st.directives().get("sleep");
+            if (sleep != null) {
+                // the scenario waits for real time to pass (e.g. a TTL to expire): the node's clock moves instead
+                node.clock.advance(java.time.Duration.ofMillis(Math.round(Double.parseDouble(sleep) * 1000)));
+            }
             out.append('[').append(st.line()).append("] ").append(st.text()).append('\n');
             List<String> warnings = new ArrayList<>();
             for (String line : s.execute(st, warnings)) {
