@@ -7,6 +7,7 @@ import org.ringlet.cql.statements.CqlStatement;
 import org.ringlet.cql.statements.QueryContext;
 import org.ringlet.cql.statements.Tables;
 import org.ringlet.cql.statements.UseStatement;
+import org.ringlet.cql.statements.ddl.AlterKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.CreateKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.CreateTableStatement;
 import org.ringlet.cql.statements.ddl.DropKeyspaceStatement;
@@ -51,6 +52,9 @@ final class StatementPreparer {
         }
         if (raw instanceof RawStatement.CreateKeyspace c) {
             return new CreateKeyspaceStatement(c);
+        }
+        if (raw instanceof RawStatement.AlterKeyspace a) {
+            return new AlterKeyspaceStatement(a);
         }
         if (raw instanceof RawStatement.DropKeyspace d) {
             return new DropKeyspaceStatement(d);
