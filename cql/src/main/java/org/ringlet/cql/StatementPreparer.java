@@ -8,6 +8,7 @@ import org.ringlet.cql.statements.QueryContext;
 import org.ringlet.cql.statements.Tables;
 import org.ringlet.cql.statements.UseStatement;
 import org.ringlet.cql.statements.ddl.AlterKeyspaceStatement;
+import org.ringlet.cql.statements.ddl.AlterTableStatement;
 import org.ringlet.cql.statements.ddl.CreateKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.CreateTableStatement;
 import org.ringlet.cql.statements.ddl.DropKeyspaceStatement;
@@ -61,6 +62,9 @@ final class StatementPreparer {
         }
         if (raw instanceof RawStatement.CreateTable c) {
             return new CreateTableStatement(Tables.keyspaceOf(c.table(), keyspace), c);
+        }
+        if (raw instanceof RawStatement.AlterTable a) {
+            return new AlterTableStatement(Tables.keyspaceOf(a.table(), keyspace), a);
         }
         if (raw instanceof RawStatement.DropTable d) {
             return new DropTableStatement(Tables.keyspaceOf(d.table(), keyspace), d);
