@@ -9,10 +9,13 @@ import org.ringlet.cql.statements.Tables;
 import org.ringlet.cql.statements.UseStatement;
 import org.ringlet.cql.statements.ddl.AlterKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.AlterTableStatement;
+import org.ringlet.cql.statements.ddl.AlterTypeStatement;
 import org.ringlet.cql.statements.ddl.CreateKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.CreateTableStatement;
+import org.ringlet.cql.statements.ddl.CreateTypeStatement;
 import org.ringlet.cql.statements.ddl.DropKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.DropTableStatement;
+import org.ringlet.cql.statements.ddl.DropTypeStatement;
 import org.ringlet.cql.statements.dml.BatchStatement;
 import org.ringlet.cql.statements.dml.DeleteStatement;
 import org.ringlet.cql.statements.dml.InsertStatement;
@@ -68,6 +71,15 @@ final class StatementPreparer {
         }
         if (raw instanceof RawStatement.DropTable d) {
             return new DropTableStatement(Tables.keyspaceOf(d.table(), keyspace), d);
+        }
+        if (raw instanceof RawStatement.CreateType c) {
+            return new CreateTypeStatement(Tables.keyspaceOf(c.type(), keyspace), c);
+        }
+        if (raw instanceof RawStatement.AlterType a) {
+            return new AlterTypeStatement(Tables.keyspaceOf(a.type(), keyspace), a);
+        }
+        if (raw instanceof RawStatement.DropType d) {
+            return new DropTypeStatement(Tables.keyspaceOf(d.type(), keyspace), d);
         }
         if (raw instanceof RawStatement.Truncate t) {
             return TruncateStatement.prepare(t, context, keyspace);

@@ -113,6 +113,11 @@ public final class AlterTableStatement extends SchemaStatement {
                 throw new InvalidRequestException("Static columns are only useful (and thus allowed) if the table has "
                         + "at least one clustering column");
             }
+            if (type instanceof UserType u && u.isMultiCell()
+                    && u.declaredFieldTypes().stream().anyMatch(CqlType::isMultiCell)) {
+                throw new InvalidRequestException("Non-frozen UDTs with nested non-frozen collections are not "
+                        + "supported for column " + c.name());
+            }
             DroppedColumn dropped = table.droppedColumns().get(c.name());
             if (dropped != null) {
                 if (!UserTypes.expand(type).equals(dropped.type())) {

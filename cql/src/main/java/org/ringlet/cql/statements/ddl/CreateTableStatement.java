@@ -99,6 +99,13 @@ public final class CreateTableStatement extends SchemaStatement {
                 keys.add(new RawStatement.PrimaryKey(List.of(c.name()), List.of()));
             }
         }
+        for (CqlType t : types.values()) {
+            if (t instanceof UserType u && u.isMultiCell()
+                    && u.declaredFieldTypes().stream().anyMatch(CqlType::isMultiCell)) {
+                throw new InvalidRequestException("Non-frozen UDTs with nested non-frozen collections are not "
+                        + "supported");
+            }
+        }
         if (keys.isEmpty()) {
             throw new InvalidRequestException("No PRIMARY KEY specifed for table '" + qualified
                     + "' (exactly one required)");
@@ -121,9 +128,13 @@ public final class CreateTableStatement extends SchemaStatement {
                         + name + "'");
             }
             CqlType t = types.get(k);
+            if (t instanceof UserType u && u.isMultiCell()) {
+                throw new InvalidRequestException("Invalid non-frozen user-defined type \"" + u.keyspace() + "."
+                        + u.name() + "\" for PRIMARY KEY column '" + k + "'");
+            }
             if (t.isMultiCell()) {
-                throw new InvalidRequestException("Invalid non-frozen " + (t.isCollection() ? "collection"
-                        : "user-defined") + " type " + t.cqlName() + " for PRIMARY KEY column '" + k + "'");
+                throw new InvalidRequestException("Invalid non-frozen collection type " + t.cqlName()
+                        + " for PRIMARY KEY column '" + k + "'");
             }
             if (t.isCounter()) {
                 throw new InvalidRequestException("counter type is not supported for PRIMARY KEY column '" + k

@@ -24,7 +24,7 @@ final class UserTypes {
     static CqlType rewrite(CqlType type, Function<UserType, CqlType> replace) {
         if (type instanceof UserType u) {
             List<CqlType> fields = new ArrayList<>();
-            u.fieldTypes().forEach(f -> fields.add(rewrite(f, replace)));
+            u.declaredFieldTypes().forEach(f -> fields.add(rewrite(f, replace)));
             UserType withFields = u.withFields(u.fieldNames(), fields);
             return replace.apply(withFields);
         }
