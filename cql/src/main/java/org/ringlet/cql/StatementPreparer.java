@@ -16,6 +16,7 @@ import org.ringlet.cql.statements.ddl.CreateTypeStatement;
 import org.ringlet.cql.statements.ddl.DropKeyspaceStatement;
 import org.ringlet.cql.statements.ddl.DropTableStatement;
 import org.ringlet.cql.statements.ddl.DropTypeStatement;
+import org.ringlet.cql.statements.describe.DescribeStatement;
 import org.ringlet.cql.statements.dml.BatchStatement;
 import org.ringlet.cql.statements.dml.DeleteStatement;
 import org.ringlet.cql.statements.dml.InsertStatement;
@@ -80,6 +81,9 @@ final class StatementPreparer {
         }
         if (raw instanceof RawStatement.DropType d) {
             return new DropTypeStatement(Tables.keyspaceOf(d.type(), keyspace), d);
+        }
+        if (raw instanceof RawStatement.Describe d) {
+            return new DescribeStatement(d);
         }
         if (raw instanceof RawStatement.Truncate t) {
             return TruncateStatement.prepare(t, context, keyspace);

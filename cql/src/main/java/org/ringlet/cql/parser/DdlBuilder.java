@@ -29,6 +29,9 @@ final class DdlBuilder {
     }
 
     RawStatement statement(CqlParser.StatementContext ctx) {
+        if (ctx.describeStatement() != null) {
+            return describe(ctx.describeStatement());
+        }
         if (ctx.createKeyspaceStatement() != null) {
             CqlParser.CreateKeyspaceStatementContext c = ctx.createKeyspaceStatement();
             return new RawStatement.CreateKeyspace(Names.keyspace(c.keyspaceName()), c.ifNotExists() != null,
@@ -77,6 +80,53 @@ final class DdlBuilder {
         }
         CqlParser.DropIndexStatementContext c = ctx.dropIndexStatement();
         return new RawStatement.DropIndex(Names.qualified(c.qualifiedName()), c.ifExists() != null);
+    }
+
+    private static RawStatement.Describe describe(CqlParser.DescribeStatementContext ctx) {
+        boolean internals = ctx.K_INTERNALS() != null;
+        CqlParser.DescribeTargetContext t = ctx.describeTarget();
+        RawStatement.DescribeKind kind;
+        QualifiedName name = null;
+        if (t instanceof CqlParser.DescribeSchemaContext s) {
+            kind = s.K_FULL() != null ? RawStatement.DescribeKind.FULL_SCHEMA : RawStatement.DescribeKind.SCHEMA;
+        } else if (t instanceof CqlParser.DescribeClusterContext) {
+            kind = RawStatement.DescribeKind.CLUSTER;
+        } else if (t instanceof CqlParser.DescribeKeyspacesContext) {
+            kind = RawStatement.DescribeKind.KEYSPACES;
+        } else if (t instanceof CqlParser.DescribeKeyspaceContext k) {
+            kind = k.K_ONLY() != null ? RawStatement.DescribeKind.ONLY_KEYSPACE : RawStatement.DescribeKind.KEYSPACE;
+            name = k.keyspaceName() == null ? null : new QualifiedName(null, Names.keyspace(k.keyspaceName()));
+        } else if (t instanceof CqlParser.DescribeTablesContext) {
+            kind = RawStatement.DescribeKind.TABLES;
+        } else if (t instanceof CqlParser.DescribeTableContext d) {
+            kind = RawStatement.DescribeKind.TABLE;
+            name = Names.table(d.tableName());
+        } else if (t instanceof CqlParser.DescribeIndexContext d) {
+            kind = RawStatement.DescribeKind.INDEX;
+            name = Names.table(d.tableName());
+        } else if (t instanceof CqlParser.DescribeViewContext d) {
+            kind = RawStatement.DescribeKind.MATERIALIZED_VIEW;
+            name = Names.table(d.tableName());
+        } else if (t instanceof CqlParser.DescribeTypesContext) {
+            kind = RawStatement.DescribeKind.TYPES;
+        } else if (t instanceof CqlParser.DescribeTypeContext d) {
+            kind = RawStatement.DescribeKind.TYPE;
+            name = userTypeName(d.userTypeName());
+        } else if (t instanceof CqlParser.DescribeFunctionsContext) {
+            kind = RawStatement.DescribeKind.FUNCTIONS;
+        } else if (t instanceof CqlParser.DescribeFunctionContext d) {
+            kind = RawStatement.DescribeKind.FUNCTION;
+            name = Names.function(d.functionName());
+        } else if (t instanceof CqlParser.DescribeAggregatesContext) {
+            kind = RawStatement.DescribeKind.AGGREGATES;
+        } else if (t instanceof CqlParser.DescribeAggregateContext d) {
+            kind = RawStatement.DescribeKind.AGGREGATE;
+            name = Names.function(d.functionName());
+        } else {
+            kind = RawStatement.DescribeKind.GENERIC;
+            name = Names.qualified(((CqlParser.DescribeGenericContext) t).qualifiedName());
+        }
+        return new RawStatement.Describe(kind, name, internals);
     }
 
     /**
