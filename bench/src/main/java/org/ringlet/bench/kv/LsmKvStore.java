@@ -44,7 +44,7 @@ final class LsmKvStore implements KvStore {
 
     /**
      * @param dir        the engine's directory (data and commit log)
-     * @param cacheBytes {@code file_cache_size}; the key cache gets a sixteenth of it
+     * @param cacheBytes {@code file_cache_size} (the key cache keeps its default, min(5% of the heap, 100 MiB))
      * @param memtable   {@code memtable_heap_space}
      */
     LsmKvStore(Path dir, long cacheBytes, long memtable) throws Exception {
@@ -61,7 +61,6 @@ final class LsmKvStore implements KvStore {
         opts.put("commitlog_sync_period", "10000ms");
         opts.put("memtable_heap_space", (memtable >> 20) + "MiB");
         opts.put("file_cache_size", Math.max(1, cacheBytes >> 20) + "MiB");
-        opts.put("key_cache_size", Math.max(1, cacheBytes >> 24) + "MiB");
         engine = new LsmStorageEngine(StorageConfig.from(ComponentConfig.of(opts), Runtime.getRuntime().maxMemory()),
                 new LocalFileSystem(), node);
         engine.start();
