@@ -18,13 +18,13 @@ import java.util.stream.Stream;
 /**
  * The storage engine against RocksDB on one key-value workload, side by side in one process: for every round and
  * thread count, each engine in turn (A B, then B A in the next round) loads {@code --keys} keys in random order
- * into an empty directory, settles (flush, background compaction done), reads random keys with a warm cache,
- * scans everything, then is closed, the operating system's page cache is dropped (when permitted) and it is
+ * into an empty directory, settles (flush, background compaction done), reads every key once to warm the caches,
+ * then reads random keys for {@code --read-seconds} (warm), scans everything, then is closed, the operating system's page cache is dropped (when permitted) and it is
  * reopened with a small cache for cold random reads. Prints each measurement as it comes and a table of medians,
  * spreads and per-round ratios at the end.
  *
  * <p>Options: {@code --keys 1000000 --value-size 100 --rounds 3 --threads 1,4 --read-seconds 5
- * --cold-reads 20000 --warm-cache-mb 256 --cold-cache-mb 8 --memtable-mb 256 --write-buffer-mb 64
+ * --cold-reads 20000 --warmup-keys <keys> --warm-cache-mb 256 --cold-cache-mb 8 --memtable-mb 256 --write-buffer-mb 64
  * --engines lsm,rocksdb --dir /tmp/ringlet-kv-bench}.
  */
 public final class EngineVsRocksDb {
@@ -80,11 +80,12 @@ public final class EngineVsRocksDb {
         out.printf(Locale.ROOT, "# page cache drop (/proc/sys/vm/drop_caches): %s%n",
                 canDropCaches ? "yes" : "NOT permitted: cold reads only reopen with a small cache");
         out.printf(Locale.ROOT, "# jvm flags: %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        int warmupKeys = intOpt("warmup-keys", Math.min(keys, 200_000));
+        // a cycle of the full size, so that the JIT has compiled the paths of the measured data shape
+        int warmupKeys = intOpt("warmup-keys", keys);
         if (warmupKeys > 0) {
             out.println("# warm-up cycle (not reported): " + warmupKeys + " keys per engine");
             for (String e : engines) {
-                cycle(e, 2, warmupKeys, false, 1);
+                cycle(e, 2, warmupKeys, false, 99);
             }
         }
         for (int r = 0; r < rounds; r++) {
@@ -129,7 +130,9 @@ public final class EngineVsRocksDb {
             settleMs = (System.nanoTime() - t0) / 1_000_000;
             files = s.describe();
             double secs = Double.parseDouble(opts.getOrDefault("read-seconds", "5"));
-            readFor(s, threads, n, secs / 2, round);
+            // warm: every key read once (in random order) fills the caches, then the measured reads
+            int[] all = permutation(n, 500L + round);
+            timed(threads, n, (t, i) -> s.get(all[i]));
             warm = readFor(s, threads, n, secs, round + 17);
             long t1 = System.nanoTime();
             long c = s.scanAll(valueSize);
