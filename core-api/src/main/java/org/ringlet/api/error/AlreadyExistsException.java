@@ -17,15 +17,15 @@ public final class AlreadyExistsException extends RingletException {
         this.table = requireNonNull(table, "table is null");
     }
 
-    /** Cassandra's message for an existing keyspace. */
+    /** Cassandra 5.0's message for an existing keyspace: {@code Keyspace 'ks' already exists}. */
     public static AlreadyExistsException keyspace(String keyspace) {
-        return new AlreadyExistsException(keyspace, "", "Cannot add existing keyspace \"" + keyspace + "\"");
+        return new AlreadyExistsException(keyspace, "", "Keyspace '" + keyspace + "' already exists");
     }
 
-    /** Cassandra's message for an existing table. */
+    /** Cassandra 5.0's message for an existing table: {@code Table 'ks.t' already exists}. */
     public static AlreadyExistsException table(String keyspace, String table) {
         return new AlreadyExistsException(keyspace, table,
-                "Object " + keyspace + "." + table + " already exists");
+                "Table '" + keyspace + "." + table + "' already exists");
     }
 
     public String keyspace() {

@@ -3,6 +3,7 @@ package org.ringlet.api.types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.ringlet.api.error.InvalidRequestException;
@@ -13,9 +14,18 @@ import org.ringlet.api.error.SyntaxException;
  * {@code map<text, frozen<tuple<int, int>>>}, {@code vector<float, 3>}, a user type name, quoted or not).
  */
 public final class CqlTypeParser {
+    /**
+     * The deepest nesting of type parameters accepted. Far beyond any real schema; it keeps a hostile type name
+     * (thousands of {@code frozen<list<}) from exhausting the parser's stack.
+     */
+    public static final int MAX_NESTING = 100;
+
     private final String text;
+    private static final Set<String> COLLECTION_KEYWORDS = Set.of("frozen", "list", "set",
+            "map", "tuple", "vector");
     private final Function<String, UserType> userTypes;
     private int pos;
+    private int depth;
 
     private CqlTypeParser(String text, Function<String, UserType> userTypes) {
         this.text = text;
@@ -53,12 +63,30 @@ public final class CqlTypeParser {
      *                 and user types are frozen implicitly
      */
     private CqlType type(boolean inFrozen) {
+        if (++depth > MAX_NESTING) {
+            throw new InvalidRequestException("Invalid type: nested more than " + MAX_NESTING + " levels deep");
+        }
+        try {
+            return nestedType(inFrozen);
+        } finally {
+            depth--;
+        }
+    }
+
+    private CqlType nestedType(boolean inFrozen) {
         skipSpaces();
         if (peek() == '"') {
             return userType(quoted());
         }
         String word = word();
         String lower = word.toLowerCase(Locale.ROOT);
+        if (COLLECTION_KEYWORDS.contains(lower)) {
+            skipSpaces();
+            if (peek() != '<') {
+                // a user type named like a collection keyword (CQL names it unquoted: "map" is not reserved)
+                return userType(lower);
+            }
+        }
         switch (lower) {
             case "frozen" -> {
                 expect('<');

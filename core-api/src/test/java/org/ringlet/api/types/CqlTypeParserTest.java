@@ -97,4 +97,33 @@ class CqlTypeParserTest {
     void syntaxErrors(String text) {
         assertThrows(SyntaxException.class, () -> parse(text));
     }
+
+    @Test
+    void userTypesNamedLikeCollectionKeywordsReadBackFromTheirCqlNames() {
+        for (String name : List.of("map", "list", "set", "frozen", "tuple", "vector")) {
+            UserType t = UserType.of("ks", name, List.of("f"), List.of(NativeType.INT));
+            // map, list, frozen, tuple and vector are not reserved in CQL: written unquoted; set is quoted
+            assertEquals(name.equals("set") ? "\"set\"" : name, t.cqlName());
+            assertEquals(t, CqlTypeParser.parse(t.cqlName(), n -> n.equals(name) ? t : null));
+            assertEquals(t.freeze(), CqlTypeParser.parse("frozen<" + name + ">", n -> n.equals(name) ? t : null));
+            assertEquals(ListType.of(t.freeze()), CqlTypeParser.parse("list<frozen<" + name + ">>",
+                    n -> n.equals(name) ? t : null));
+        }
+        assertThrows(InvalidRequestException.class, () -> parse("map"), "no such user type");
+    }
+
+    @Test
+    void deeplyNestedTypesAreRefusedWithoutExhaustingTheStack() {
+        String deep = "frozen<list<".repeat(50_000) + "int" + ">>".repeat(50_000);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parse(deep));
+        assertEquals("Invalid type: nested more than 100 levels deep", e.getMessage());
+        // Each frozen<list<…>> is two levels; 49 of them and the int are 99.
+        assertEquals(50, depth(parse("frozen<list<".repeat(49) + "int" + ">>".repeat(49))));
+        assertThrows(InvalidRequestException.class,
+                () -> parse("frozen<list<".repeat(50) + "int" + ">>".repeat(50)));
+    }
+
+    private static int depth(CqlType t) {
+        return t instanceof ListType l ? 1 + depth(l.elementType()) : 1;
+    }
 }

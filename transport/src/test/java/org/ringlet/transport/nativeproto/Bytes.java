@@ -131,6 +131,42 @@ public final class Bytes {
                 .u8(payloadCrc).u8(payloadCrc >>> 8).u8(payloadCrc >>> 16).u8(payloadCrc >>> 24).build();
     }
 
+    /**
+     * A protocol v5 segment in the LZ4 format: 5-byte little-endian header (payload length, uncompressed length,
+     * self-contained bit), its CRC24, the payload, its CRC32. {@code compressed} says whether the payload is
+     * LZ4-compressed (with lz4-java directly) or sent as it is with an uncompressed length of 0.
+     */
+    public static byte[] compressedSegment(byte[] data, boolean selfContained, boolean compressed) {
+        byte[] payload = compressed ? lz4Block(data) : data;
+        long header = payload.length | (long) (compressed ? data.length : 0) << 17 | (selfContained ? 1L << 34 : 0);
+        int headerCrc = org.ringlet.transport.nativeproto.frame.Crc.crc24(header, 5);
+        int payloadCrc = org.ringlet.transport.nativeproto.frame.Crc.crc32(
+                io.netty.buffer.Unpooled.wrappedBuffer(payload));
+        Bytes b = Bytes.of();
+        for (int i = 0; i < 5; i++) {
+            b.u8((int) (header >>> 8 * i));
+        }
+        return b.u8(headerCrc).u8(headerCrc >>> 8).u8(headerCrc >>> 16)
+                .raw(payload)
+                .u8(payloadCrc).u8(payloadCrc >>> 8).u8(payloadCrc >>> 16).u8(payloadCrc >>> 24).build();
+    }
+
+    /** A raw LZ4 block of {@code data}, made with lz4-java directly. */
+    public static byte[] lz4Block(byte[] data) {
+        return net.jpountz.lz4.LZ4Factory.safeInstance().fastCompressor().compress(data);
+    }
+
+    /** A v3/v4 compressed body: the uncompressed length as a big-endian int, then the LZ4 block. */
+    public static byte[] lz4Body(byte[] data) {
+        return Bytes.of().i32(data.length).raw(lz4Block(data)).build();
+    }
+
+    /** Decompresses a v3/v4 compressed body with lz4-java directly. */
+    public static byte[] unLz4Body(byte[] body) {
+        int n = java.nio.ByteBuffer.wrap(body).getInt();
+        return net.jpountz.lz4.LZ4Factory.safeInstance().fastDecompressor().decompress(body, 4, n);
+    }
+
     public static String hex(byte[] bytes) {
         return HexFormat.ofDelimiter(" ").formatHex(bytes);
     }

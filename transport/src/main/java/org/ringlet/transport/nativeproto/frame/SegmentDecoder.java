@@ -14,6 +14,11 @@ import org.ringlet.api.error.RingletException;
  * little-endian: 17 bits of payload length, one "self-contained" bit; then the CRC24 of those 3 bytes), the
  * payload, and the payload's CRC32 (4 bytes little-endian, see {@link Crc}).
  *
+ * <p>With LZ4 negotiated the header is 8 bytes: 5 bytes little-endian (17 bits of payload length, 17 bits of
+ * uncompressed length, the self-contained bit, 5 bits of padding), then their CRC24. The payload is an LZ4 block
+ * that decompresses to the uncompressed length, or, when that length is 0, the bytes themselves (the sender found
+ * they did not compress). The CRC32 covers the payload as sent.
+ *
  * <ul>
  *   <li>A self-contained segment holds one or more whole envelopes.</li>
  *   <li>An envelope too large for one segment (over 128 KiB - 1 with its header) is spread over consecutive
@@ -29,14 +34,18 @@ import org.ringlet.api.error.RingletException;
 public final class SegmentDecoder extends ByteToMessageDecoder {
     /** Header (3 bytes) plus its CRC24 (3 bytes). */
     public static final int HEADER_LENGTH = 6;
+    /** The header of a compressed segment (5 bytes) plus its CRC24 (3 bytes). */
+    public static final int COMPRESSED_HEADER_LENGTH = 8;
     /** The payload's CRC32. */
     public static final int TRAILER_LENGTH = 4;
     /** The largest payload a 17-bit length can describe. */
     public static final int MAX_PAYLOAD_LENGTH = (1 << 17) - 1;
     static final int SELF_CONTAINED_BIT = 1 << 17;
+    static final long COMPRESSED_SELF_CONTAINED_BIT = 1L << 34;
 
     private final int maxFrameSize;
     private final ProtocolVersion version;
+    private final Lz4 lz4;
 
     // An envelope spread over several segments.
     private EnvelopeHeader largeHeader;
@@ -49,11 +58,21 @@ public final class SegmentDecoder extends ByteToMessageDecoder {
      * @param version      the connection's version (v5 or later)
      */
     public SegmentDecoder(int maxFrameSize, ProtocolVersion version) {
+        this(maxFrameSize, version, null);
+    }
+
+    /**
+     * @param maxFrameSize the largest envelope (header and body) accepted, in bytes
+     * @param version      the connection's version (v5 or later)
+     * @param lz4          the decompressor when the connection negotiated LZ4, else null
+     */
+    public SegmentDecoder(int maxFrameSize, ProtocolVersion version, Lz4 lz4) {
         if (!version.usesSegments()) {
             throw new IllegalArgumentException(version + " does not use segments");
         }
         this.maxFrameSize = maxFrameSize;
         this.version = version;
+        this.lz4 = lz4;
     }
 
     @Override
@@ -62,35 +81,58 @@ public final class SegmentDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        if (in.readableBytes() < HEADER_LENGTH) {
+        int headerLength = lz4 == null ? HEADER_LENGTH : COMPRESSED_HEADER_LENGTH;
+        if (in.readableBytes() < headerLength) {
             return;
         }
         int start = in.readerIndex();
-        int header = in.getUnsignedMediumLE(start);
-        int headerCrc = in.getUnsignedMediumLE(start + 3);
-        if (Crc.crc24(header, 3) != headerCrc) {
+        int headerBytes = headerLength - 3;
+        long header = lz4 == null ? in.getUnsignedMediumLE(start)
+                : in.getUnsignedIntLE(start) | (long) in.getUnsignedByte(start + 4) << 32;
+        int headerCrc = in.getUnsignedMediumLE(start + headerBytes);
+        int computedCrc = Crc.crc24(header, headerBytes);
+        if (computedCrc != headerCrc) {
             fail(out, "CRC mismatch on the header of a segment: received 0x" + Integer.toHexString(headerCrc)
-                    + ", computed 0x" + Integer.toHexString(Crc.crc24(header, 3)));
+                    + ", computed 0x" + Integer.toHexString(computedCrc));
             in.skipBytes(in.readableBytes());
             return;
         }
-        int payloadLength = header & MAX_PAYLOAD_LENGTH;
-        boolean selfContained = (header & SELF_CONTAINED_BIT) != 0;
-        if (in.readableBytes() < HEADER_LENGTH + payloadLength + TRAILER_LENGTH) {
+        int payloadLength = (int) (header & MAX_PAYLOAD_LENGTH);
+        int uncompressedLength = lz4 == null ? 0 : (int) (header >>> 17 & MAX_PAYLOAD_LENGTH);
+        boolean selfContained = (header & (lz4 == null ? SELF_CONTAINED_BIT : COMPRESSED_SELF_CONTAINED_BIT)) != 0;
+        if (in.readableBytes() < headerLength + payloadLength + TRAILER_LENGTH) {
             return;
         }
-        ByteBuf payload = in.slice(start + HEADER_LENGTH, payloadLength);
-        int payloadCrc = in.getIntLE(start + HEADER_LENGTH + payloadLength);
-        in.skipBytes(HEADER_LENGTH + payloadLength + TRAILER_LENGTH);
+        ByteBuf payload = in.slice(start + headerLength, payloadLength);
+        int payloadCrc = in.getIntLE(start + headerLength + payloadLength);
+        in.skipBytes(headerLength + payloadLength + TRAILER_LENGTH);
         if (Crc.crc32(payload) != payloadCrc) {
             fail(out, "CRC mismatch on the payload of a segment");
             in.skipBytes(in.readableBytes());
             return;
         }
-        if (selfContained) {
-            readSelfContained(payload, out);
-        } else {
-            readPart(ctx, payload, out);
+        boolean decompressed = uncompressedLength > 0;
+        if (decompressed) {
+            try {
+                payload = lz4.decompress(payload, uncompressedLength, "segment");
+            } catch (RingletException e) {
+                // The checksum matched, so the sender compressed garbage: what the segment held is lost, and the
+                // envelopes that follow cannot be trusted to line up.
+                fail(out, e.getMessage());
+                in.skipBytes(in.readableBytes());
+                return;
+            }
+        }
+        try {
+            if (selfContained) {
+                readSelfContained(payload, out);
+            } else {
+                readPart(ctx, payload, out);
+            }
+        } finally {
+            if (decompressed) {
+                payload.release();
+            }
         }
         if (failed) {
             in.skipBytes(in.readableBytes());

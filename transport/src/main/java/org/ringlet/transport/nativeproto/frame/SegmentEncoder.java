@@ -11,10 +11,27 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 /**
  * Writes {@link Envelope}s as protocol v5 segments (see {@link SegmentDecoder}): an envelope that fits in one
  * payload goes in a self-contained segment of its own; a larger one is cut into consecutive non-self-contained
- * segments. Stateless and sharable.
+ * segments. With LZ4, each payload (at most 128 KiB - 1 before compression) is compressed, or sent as it is with an
+ * uncompressed length of 0 when compressing would not make it smaller. Stateless and sharable.
  */
 @ChannelHandler.Sharable
 public final class SegmentEncoder extends MessageToMessageEncoder<Envelope> {
+    private final Lz4 lz4;
+
+    /** Uncompressed segments. */
+    public SegmentEncoder() {
+        this(null);
+    }
+
+    /** @param lz4 the compressor, or null for uncompressed segments */
+    public SegmentEncoder(Lz4 lz4) {
+        this.lz4 = lz4;
+    }
+
+    /** Whether this encoder writes the LZ4 segment format. */
+    public boolean compresses() {
+        return lz4 != null;
+    }
 
     @Override
     protected void encode(ChannelHandlerContext ctx, Envelope envelope, List<Object> out) {
@@ -38,15 +55,45 @@ public final class SegmentEncoder extends MessageToMessageEncoder<Envelope> {
         }
     }
 
-    private static void writeSegment(ChannelHandlerContext ctx, ByteBuf payload, boolean selfContained,
-                                     List<Object> out) {
-        int header = payload.readableBytes() | (selfContained ? SegmentDecoder.SELF_CONTAINED_BIT : 0);
-        ByteBuf head = ctx.alloc().buffer(SegmentDecoder.HEADER_LENGTH);
-        head.writeMediumLE(header);
-        head.writeMediumLE(Crc.crc24(header, 3));
+    /** Writes one segment around {@code payload}, taking ownership of it. */
+    private void writeSegment(ChannelHandlerContext ctx, ByteBuf payload, boolean selfContained, List<Object> out) {
+        if (lz4 == null) {
+            int header = payload.readableBytes() | (selfContained ? SegmentDecoder.SELF_CONTAINED_BIT : 0);
+            ByteBuf head = ctx.alloc().buffer(SegmentDecoder.HEADER_LENGTH);
+            head.writeMediumLE(header);
+            head.writeMediumLE(Crc.crc24(header, 3));
+            out.add(head);
+            addPayloadAndTrailer(ctx, payload, out);
+            return;
+        }
+        int uncompressedLength = payload.readableBytes();
+        ByteBuf body;
+        try {
+            body = lz4.compress(ctx.alloc(), payload);
+        } catch (RuntimeException e) {
+            payload.release();
+            throw e;
+        }
+        if (body.readableBytes() >= uncompressedLength) {
+            body.release();
+            body = payload;
+            uncompressedLength = 0; // by convention: the payload is not compressed
+        } else {
+            payload.release();
+        }
+        long header = body.readableBytes() | (long) uncompressedLength << 17
+                | (selfContained ? SegmentDecoder.COMPRESSED_SELF_CONTAINED_BIT : 0);
+        ByteBuf head = ctx.alloc().buffer(SegmentDecoder.COMPRESSED_HEADER_LENGTH);
+        head.writeIntLE((int) header);
+        head.writeByte((int) (header >>> 32));
+        head.writeMediumLE(Crc.crc24(header, 5));
+        out.add(head);
+        addPayloadAndTrailer(ctx, body, out);
+    }
+
+    private static void addPayloadAndTrailer(ChannelHandlerContext ctx, ByteBuf payload, List<Object> out) {
         ByteBuf trailer = ctx.alloc().buffer(SegmentDecoder.TRAILER_LENGTH);
         trailer.writeIntLE(Crc.crc32(payload));
-        out.add(head);
         out.add(payload);
         out.add(trailer);
     }

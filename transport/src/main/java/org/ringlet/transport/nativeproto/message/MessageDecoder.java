@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns an {@link Envelope} into a {@link RequestFrame} with the codec of its opcode, or into a {@link
  * RejectedFrame} when the opcode is unknown or not a request, the body is flagged compressed without a negotiated
- * compression, or the body does not decode. Frame boundaries are intact in all these cases, so the connection
+ * compression, or the body does not decode or has bytes left after its message. Frame boundaries are intact in all these cases, so the connection
  * stays open. Stateless and sharable.
  */
 @ChannelHandler.Sharable
@@ -69,6 +69,13 @@ public final class MessageDecoder extends MessageToMessageDecoder<Envelope> {
             // A custom payload is for custom query handlers; the standard handler ignores it, as Cassandra's does.
             Wire.readBytesMap(body);
         }
-        return opcode.requestCodec().decode(body, version);
+        RequestMessage message = opcode.requestCodec().decode(body, version);
+        if (body.isReadable()) {
+            // Drivers never send them; a client that does has mis-framed its message, and guessing what it meant
+            // would run a request it did not send.
+            throw new ProtocolException(body.readableBytes() + " unexpected bytes after the " + opcode.describe()
+                    + " message in its frame");
+        }
+        return message;
     }
 }

@@ -11,7 +11,7 @@ import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 public interface RequestCodec<M extends RequestMessage> {
 
     /**
-     * Decodes a body. Bytes after the message are ignored (the spec lets peers append fields).
+     * Decodes a body, leaving any bytes after the message unread (the caller refuses them).
      *
      * @throws org.ringlet.api.error.ProtocolException when the body is malformed
      */

@@ -11,7 +11,7 @@ final class RequestCodecs {
     static final RequestCodec<RequestMessage.Startup> STARTUP =
             (body, version) -> new RequestMessage.Startup(Wire.readStringMap(body));
 
-    /** Empty body (anything present is ignored). */
+    /** Empty body. */
     static final RequestCodec<RequestMessage.Options> OPTIONS = (body, version) -> new RequestMessage.Options();
 
     /** {@code [string list]} of event types. */

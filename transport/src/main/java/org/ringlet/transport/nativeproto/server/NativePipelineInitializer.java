@@ -3,13 +3,18 @@ package org.ringlet.transport.nativeproto.server;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
 import org.ringlet.api.query.QueryHandler;
 import org.ringlet.transport.nativeproto.frame.EnvelopeDecoder;
 import org.ringlet.transport.nativeproto.frame.EnvelopeEncoder;
+import org.ringlet.transport.nativeproto.frame.Lz4;
+import org.ringlet.transport.nativeproto.frame.Lz4BodyCodec;
 import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 import org.ringlet.transport.nativeproto.frame.SegmentDecoder;
 import org.ringlet.transport.nativeproto.frame.SegmentEncoder;
@@ -23,16 +28,19 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>
  *   connectionLimit  — closes connections beyond the configured limits
+ *   idleTimeout      — only with native_transport_idle_timeout: signals a connection idle for that long
  *   envelopeEncoder  — Envelope → header + body bytes                  (outbound)
  *   frameDecoder     — bytes → Envelope | RejectedFrame; version gate, max frame size (inbound)
  *   messageEncoder   — ResponseFrame → Envelope                         (outbound)
  *   messageDecoder   — Envelope → RequestFrame | RejectedFrame          (inbound)
- *   requestHandler   — runs requests, writes ResponseFrames, in-flight limit
+ *   requestHandler   — runs requests, writes ResponseFrames, in-flight limits, idle close
  * </pre>
  *
- * A protocol v5 connection replaces {@link #FRAME_DECODER} and {@link #ENVELOPE_ENCODER} with {@link
- * #SEGMENT_DECODER} and {@link #SEGMENT_ENCODER} once its STARTUP is answered ({@link #useSegments}); the message
- * layer above them works on envelopes and does not change.
+ * Once a connection's STARTUP is answered ({@link #startupAnswered}): a protocol v5 connection replaces {@link
+ * #FRAME_DECODER} and {@link #ENVELOPE_ENCODER} with {@link #SEGMENT_DECODER} and {@link #SEGMENT_ENCODER}
+ * (compressed segments if the STARTUP asked for LZ4); a v3/v4 connection that asked for LZ4 gets {@link
+ * #BODY_COMPRESSION} after the frame decoder. The message layer above them works on uncompressed envelopes and
+ * does not change.
  */
 public final class NativePipelineInitializer extends ChannelInitializer<Channel> {
     public static final String CONNECTION_LIMIT = "connectionLimit";
@@ -43,12 +51,18 @@ public final class NativePipelineInitializer extends ChannelInitializer<Channel>
     public static final String REQUEST_HANDLER = "requestHandler";
     public static final String SEGMENT_DECODER = "segmentDecoder";
     public static final String SEGMENT_ENCODER = "segmentEncoder";
+    public static final String BODY_COMPRESSION = "bodyCompression";
+    public static final String IDLE_TIMEOUT = "idleTimeout";
 
     // Stateless handlers, shared by the connections of this server.
     private final EnvelopeEncoder envelopeEncoder = new EnvelopeEncoder();
     private final MessageEncoder messageEncoder = new MessageEncoder();
     private final MessageDecoder messageDecoder = new MessageDecoder();
     private final SegmentEncoder segmentEncoder = new SegmentEncoder();
+    private final Lz4 lz4 = new Lz4();
+    private final SegmentEncoder compressedSegmentEncoder = new SegmentEncoder(lz4);
+    private final Lz4BodyCodec bodyCompression;
+    private final RequestDataLimits requestDataLimits;
     private final NativeTransportConfig config;
     private final QueryHandler queryHandler;
     private final Executor requestExecutor;
@@ -72,29 +86,49 @@ public final class NativePipelineInitializer extends ChannelInitializer<Channel>
         this.connectionLimit = new ConnectionLimitHandler(config.maxConnections(), config.maxConnectionsPerIp());
         this.accepted = config.acceptedVersions();
         this.protocolVersions = RequestProcessor.describe(accepted);
+        this.bodyCompression = new Lz4BodyCodec(lz4, config.maxFrameSize());
+        this.requestDataLimits = new RequestDataLimits(config.maxRequestDataInFlight(),
+                config.maxRequestDataInFlightPerIp());
     }
 
     @Override
     protected void initChannel(Channel channel) {
         ChannelPipeline p = channel.pipeline();
         p.addLast(CONNECTION_LIMIT, connectionLimit);
+        if (config.idleTimeoutMillis() > 0) {
+            p.addLast(IDLE_TIMEOUT, new IdleStateHandler(false, 0, 0, config.idleTimeoutMillis(),
+                    TimeUnit.MILLISECONDS));
+        }
         p.addLast(ENVELOPE_ENCODER, envelopeEncoder);
         p.addLast(FRAME_DECODER, new EnvelopeDecoder(config.maxFrameSize(), accepted));
         p.addLast(MESSAGE_ENCODER, messageEncoder);
         p.addLast(MESSAGE_DECODER, messageDecoder);
         p.addLast(REQUEST_HANDLER, new RequestHandler(queryHandler, requestExecutor, tracker, protocolVersions,
-                config.maxRequestsPerConnection(), this::useSegments));
+                config.maxRequestsPerConnection(), requestDataLimits, config.eventBacklogLimit(),
+                this::startupAnswered));
     }
 
     /**
-     * Switches a connection to v5 segments, in both directions. Called on the connection's event loop right after
-     * the answer to its STARTUP was written (that answer still goes out as a plain envelope); the client frames
-     * everything it sends after reading it. Bytes already read past the STARTUP move to the segment decoder.
+     * Switches a connection to what its STARTUP negotiated. Called on the connection's event loop right after the
+     * READY answering it was written (so READY itself goes out as a plain, uncompressed envelope); the client frames
+     * and compresses everything it sends after reading it, and bytes already read past the STARTUP move to the new
+     * decoder.
      */
-    void useSegments(ChannelPipeline p, ProtocolVersion version) {
-        p.addAfter(FRAME_DECODER, SEGMENT_DECODER, new SegmentDecoder(config.maxFrameSize(), version));
-        p.remove(FRAME_DECODER);
-        p.replace(ENVELOPE_ENCODER, SEGMENT_ENCODER, segmentEncoder);
+    void startupAnswered(ChannelHandlerContext ctx, ProtocolVersion version, boolean compress) {
+        ChannelPipeline p = ctx.pipeline();
+        if (version.usesSegments()) {
+            p.addAfter(FRAME_DECODER, SEGMENT_DECODER,
+                    new SegmentDecoder(config.maxFrameSize(), version, compress ? lz4 : null));
+            p.remove(FRAME_DECODER);
+            p.replace(ENVELOPE_ENCODER, SEGMENT_ENCODER, compress ? compressedSegmentEncoder : segmentEncoder);
+        } else if (compress) {
+            p.addAfter(FRAME_DECODER, BODY_COMPRESSION, bodyCompression);
+        }
+    }
+
+    /** Bytes of requests in flight on this server (for tests). */
+    RequestDataLimits requestDataLimits() {
+        return requestDataLimits;
     }
 
     /** Open connections, as counted for the connection limits. */

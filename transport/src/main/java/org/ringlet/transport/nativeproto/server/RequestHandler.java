@@ -1,21 +1,22 @@
 package org.ringlet.transport.nativeproto.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.BiConsumer;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.ringlet.api.error.OverloadedException;
 import org.ringlet.api.error.ServerError;
 import org.ringlet.api.query.QueryHandler;
+import org.ringlet.transport.nativeproto.frame.EnvelopeHeader;
 import org.ringlet.transport.nativeproto.frame.ProtocolVersion;
 import org.ringlet.transport.nativeproto.frame.RejectedFrame;
 import org.ringlet.transport.nativeproto.message.RequestFrame;
@@ -32,35 +33,59 @@ import static java.util.Objects.requireNonNull;
  * connection run concurrently and their responses go out as they complete, in any order, each on its request's
  * stream. Answers {@link RejectedFrame}s with their error (closing the connection when they ask to).
  *
- * <p>In-flight limit: at most {@code maxInFlight} requests of the connection run at once. Past it the connection
- * stops reading from its socket (back-pressure; the few requests already decoded wait in a queue bounded by what
- * one read delivered) and resumes as requests complete — or, if the client's STARTUP asked for
- * {@code THROW_ON_OVERLOAD}, the extra requests get 0x1001 Overloaded. Reading also pauses while the channel is
- * not writable (the client does not read its responses), so a slow reader cannot grow our buffers without
- * bound.
+ * <p>Admission. A request starts only while all of these hold; otherwise it waits in a queue and the connection
+ * stops reading from its socket (back-pressure) until it can:
+ * <ul>
+ *   <li>fewer than {@code maxInFlight} requests of the connection are executing;</li>
+ *   <li>its bytes fit in the server's {@link RequestDataLimits} (total and per client address);</li>
+ *   <li>the channel is writable, i.e. the client reads its responses: a client that sends without reading fills
+ *       our outbound buffer, and new work for it waits until the buffer drains below the low water mark.</li>
+ * </ul>
+ * The queue holds at most what one socket read delivered, since reading stops as soon as something waits. A client
+ * whose STARTUP asked for {@code THROW_ON_OVERLOAD} gets 0x1001 Overloaded instead of waiting for the first two.
+ *
+ * <p>A connection idle for {@code native_transport_idle_timeout} (an {@link IdleStateEvent} from the handler the
+ * initializer installs when the option is set) is closed.
  *
  * <p>One instance per connection; all its state is confined to the connection's event loop.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
 
+    /** What to do once a connection's STARTUP has been answered with READY (switch framing, compression). */
+    @FunctionalInterface
+    interface StartupListener {
+        /** Called on the connection's event loop, right after READY was written. */
+        void ready(ChannelHandlerContext ctx, ProtocolVersion version, boolean lz4);
+    }
+
     private final QueryHandler queryHandler;
     private final Executor requestExecutor;
     private final ConnectionTracker tracker;
     private final List<String> protocolVersions;
     private final int maxInFlight;
-    private final BiConsumer<ChannelPipeline, ProtocolVersion> useSegments;
+    private final RequestDataLimits limits;
+    private final long eventBacklogLimit;
+    private final StartupListener startupListener;
     private final ArrayDeque<RequestFrame> pending = new ArrayDeque<>();
+    private final Runnable wakeUp = this::onRoomReleased;
 
     private ChannelHandlerContext ctx;
     private Connection connection;
     private RequestProcessor processor;
+    private RequestDataLimits.Endpoint endpoint;
     private int inFlight;
     private boolean draining;
 
+    /**
+     * @param maxInFlight       requests of the connection executing at once
+     * @param limits            the server's request bytes in flight
+     * @param eventBacklogLimit unsent bytes past which an event closes the connection instead of being queued
+     * @param startupListener   called once STARTUP is answered
+     */
     RequestHandler(QueryHandler queryHandler, Executor requestExecutor, ConnectionTracker tracker,
-                   List<String> protocolVersions, int maxInFlight,
-                   BiConsumer<ChannelPipeline, ProtocolVersion> useSegments) {
+                   List<String> protocolVersions, int maxInFlight, RequestDataLimits limits, long eventBacklogLimit,
+                   StartupListener startupListener) {
         this.queryHandler = requireNonNull(queryHandler, "queryHandler is null");
         this.requestExecutor = requireNonNull(requestExecutor, "requestExecutor is null");
         this.tracker = requireNonNull(tracker, "tracker is null");
@@ -69,14 +94,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
-        this.useSegments = requireNonNull(useSegments, "useSegments is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.eventBacklogLimit = eventBacklogLimit;
+        this.startupListener = requireNonNull(startupListener, "startupListener is null");
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
-        connection = new Connection(ctx.channel());
+        connection = new Connection(ctx.channel(), eventBacklogLimit);
         processor = new RequestProcessor(connection, queryHandler, requestExecutor, protocolVersions);
+        endpoint = limits.connect(clientKey(ctx));
         tracker.add(connection);
         super.channelActive(ctx);
     }
@@ -85,6 +113,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (connection != null) {
             tracker.remove(connection);
+            limits.cancelWait(wakeUp);
+            limits.disconnect(endpoint);
         }
         pending.clear();
         super.channelInactive(ctx);
@@ -110,16 +140,40 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void admit(RequestFrame frame) {
-        if (inFlight < maxInFlight && pending.isEmpty()) {
+        if (pending.isEmpty() && reserve(frame)) {
             start(frame);
-        } else if (processor.throwOnOverload()) {
-            ctx.writeAndFlush(processor.errorFrame(frame, new OverloadedException("Server is in overloaded state. "
-                    + "Cannot accept more requests at this point: " + maxInFlight + " requests of this "
-                    + "connection are in flight")));
+        } else if (processor.throwOnOverload() && ctx.channel().isWritable()) {
+            limits.cancelWait(wakeUp);
+            ctx.writeAndFlush(processor.errorFrame(frame, new OverloadedException("Server is in overloaded "
+                    + "state. Cannot accept more requests at this point: " + inFlight + " requests of this "
+                    + "connection and " + limits.bytesInFlight() + " bytes of requests in total are in flight")));
         } else {
             pending.add(frame);
             updateReading();
         }
+    }
+
+    /** Whether {@code frame} may start now; if so, its bytes are reserved. */
+    private boolean reserve(RequestFrame frame) {
+        if (inFlight >= maxInFlight || !ctx.channel().isWritable()) {
+            return false;
+        }
+        long size = size(frame);
+        if (limits.tryAcquire(endpoint, size)) {
+            return true;
+        }
+        // Ask to be woken by the next release, then look again: a release between the two calls would otherwise
+        // go unnoticed.
+        limits.awaitRelease(wakeUp);
+        if (limits.tryAcquire(endpoint, size)) {
+            limits.cancelWait(wakeUp);
+            return true;
+        }
+        return false;
+    }
+
+    private static long size(RequestFrame frame) {
+        return EnvelopeHeader.LENGTH + (long) frame.header().bodyLength();
     }
 
     private void start(RequestFrame frame) {
@@ -132,6 +186,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 try {
                     ctx.executor().execute(() -> finish(frame, response, error));
                 } catch (RejectedExecutionException e) {
+                    limits.release(endpoint, size(frame));
                     log.debug("Dropping the response to stream {}: the event loop has stopped", frame.streamId());
                 }
             }
@@ -140,15 +195,24 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void finish(RequestFrame frame, ResponseFrame response, Throwable error) {
         inFlight--;
+        limits.release(endpoint, size(frame));
         ResponseFrame out = error == null ? response : processor.errorFrame(frame, error);
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(out);
-            if (frame.message() instanceof RequestMessage.Startup && out.message() instanceof ResponseMessage.Ready
-                    && frame.version().usesSegments()) {
-                useSegments.accept(ctx.pipeline(), frame.version());
+            if (frame.message() instanceof RequestMessage.Startup && out.message() instanceof ResponseMessage.Ready) {
+                startupListener.ready(ctx, frame.version(), processor.lz4());
             }
         }
         drainPending();
+    }
+
+    /** Another request released bytes somewhere (any thread): look at the queue again on our event loop. */
+    private void onRoomReleased() {
+        try {
+            ctx.executor().execute(this::drainPending);
+        } catch (RejectedExecutionException e) {
+            log.debug("Not resuming {}: the event loop has stopped", ctx.channel());
+        }
     }
 
     private void drainPending() {
@@ -157,7 +221,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         draining = true;
         try {
-            while (inFlight < maxInFlight && !pending.isEmpty()) {
+            while (!pending.isEmpty() && ctx.channel().isActive() && reserve(pending.peek())) {
                 start(pending.poll());
             }
         } finally {
@@ -168,14 +232,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        updateReading();
+        drainPending();
         super.channelWritabilityChanged(ctx);
     }
 
     /**
-     * Reads from the socket only while a new request could start and the client keeps up with the responses:
-     * a client that sends without reading its answers fills our outbound buffer, and we stop reading its requests
-     * until the buffer drains.
+     * Reads from the socket only while a new request could start: nothing waits, the in-flight count has room
+     * and the client keeps up with the responses.
      */
     private void updateReading() {
         if (!ctx.channel().isActive()) {
@@ -187,6 +250,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     ctx.channel(), inFlight, pending.size(), ctx.channel().isWritable());
             ctx.channel().config().setAutoRead(read);
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            log.debug("Closing {}: idle for longer than native_transport_idle_timeout", ctx.channel());
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override
@@ -204,6 +277,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(new ResponseFrame(0, version, new ResponseMessage.ErrorMessage(
                 new ServerError("Unexpected server failure: " + cause, cause))))
                 .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The key of the client's address for the per-address limits (in-memory test channels have no IP). */
+    private static Object clientKey(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     /** Requests of this connection executing now (for tests). */

@@ -66,6 +66,11 @@ final class RequestProcessor {
         return startup != null && startup.throwOnOverload();
     }
 
+    /** Whether the client's STARTUP asked for LZ4 compression. */
+    boolean lz4() {
+        return startup != null && startup.lz4();
+    }
+
     /** Processes a request; the stage never fails (errors become ERROR responses). */
     CompletionStage<ResponseFrame> process(RequestFrame frame) {
         connection.setVersion(frame.version());
@@ -159,7 +164,7 @@ final class RequestProcessor {
         }
         options.putAll(fromHandler);
         // Only what this server implements; clients compress when they see an algorithm they have.
-        options.put(StartupOptions.COMPRESSION, List.of());
+        options.put(StartupOptions.COMPRESSION, List.of(StartupOptions.LZ4));
         options.put("PROTOCOL_VERSIONS", protocolVersions);
         return options;
     }

@@ -10,15 +10,18 @@ import org.ringlet.api.error.ProtocolException;
 /**
  * The STARTUP options the server acts on. {@code CQL_VERSION} is mandatory and must be 3.0.0 or later (drivers send
  * {@code 3.0.0} or the version SUPPORTED advertised); {@code COMPRESSION} must name an algorithm this server
- * advertised (none yet); {@code THROW_ON_OVERLOAD=1} asks for Overloaded errors instead of back-pressure. Driver
- * names, versions, client ids and unknown options are accepted and ignored.
+ * advertised ({@code lz4}, in any case); {@code THROW_ON_OVERLOAD=1} asks for Overloaded errors instead of
+ * back-pressure. Driver names, versions, client ids and unknown options are accepted and ignored.
  *
- * @param throwOnOverload whether requests beyond the in-flight limit get 0x1001 Overloaded
+ * @param throwOnOverload whether requests beyond the in-flight limits get 0x1001 Overloaded
+ * @param lz4             whether the client asked for LZ4 compression
  */
-record StartupOptions(boolean throwOnOverload) {
+record StartupOptions(boolean throwOnOverload, boolean lz4) {
     static final String CQL_VERSION = "CQL_VERSION";
     static final String COMPRESSION = "COMPRESSION";
     static final String THROW_ON_OVERLOAD = "THROW_ON_OVERLOAD";
+    /** The compression algorithms this server implements, as SUPPORTED lists them. */
+    static final String LZ4 = "lz4";
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.(\\d+))?(-[\\w.-]+)?");
 
@@ -42,10 +45,15 @@ record StartupOptions(boolean throwOnOverload) {
                     + "(supported version are >= 3.0.0)");
         }
         String compression = options.get(COMPRESSION);
+        boolean lz4 = false;
         if (compression != null && !compression.isBlank()) {
-            throw new ProtocolException("Unknown compression algorithm: " + compression.toLowerCase(Locale.ROOT)
-                    + " (this node supports no compression yet; SUPPORTED lists none)");
+            String algorithm = compression.trim().toLowerCase(Locale.ROOT);
+            if (!algorithm.equals(LZ4)) {
+                throw new ProtocolException("Unknown compression algorithm: " + algorithm + " (this node supports "
+                        + "lz4, as SUPPORTED lists)");
+            }
+            lz4 = true;
         }
-        return new StartupOptions("1".equals(options.get(THROW_ON_OVERLOAD)));
+        return new StartupOptions("1".equals(options.get(THROW_ON_OVERLOAD)), lz4);
     }
 }

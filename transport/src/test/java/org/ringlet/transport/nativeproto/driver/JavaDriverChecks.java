@@ -1,11 +1,13 @@
 package org.ringlet.transport.nativeproto.driver;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
@@ -43,11 +45,14 @@ import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteFailureException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.internal.core.context.InternalDriverContext;
+import com.datastax.oss.driver.internal.core.metadata.TopologyEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.ringlet.api.query.Event;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +78,11 @@ abstract class JavaDriverChecks {
     /** The highest protocol version the server accepts, which the driver must end up with. */
     abstract DefaultProtocolVersion version();
 
+    /** The driver's {@code advanced.protocol.compression}. */
+    String compression() {
+        return "none";
+    }
+
     @BeforeAll
     void start() throws Exception {
         server = new RunningServer(ROWS, Map.of("native_transport_max_negotiable_protocol_version",
@@ -84,6 +94,7 @@ abstract class JavaDriverChecks {
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(20))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(50))
                 .withClass(DefaultDriverOption.RETRY_POLICY_CLASS, RethrowRetryPolicy.class)
+                .withString(DefaultDriverOption.PROTOCOL_COMPRESSION, compression())
                 .build();
         // Writes go to their own table, so that the reads of `items` see exactly the rows the node started with.
         server.node.createUserTable("ks", "scratch", "pk int", "ck int", "v text");
@@ -297,5 +308,31 @@ abstract class JavaDriverChecks {
         RunningServer.await("table created_elsewhere in the driver's metadata", Duration.ofSeconds(30),
                 () -> session.getMetadata().getKeyspace("ks").orElseThrow().getTable("created_elsewhere")
                         .isPresent());
+    }
+
+    @Test
+    void statusAndTopologyEventsReachTheDriver() {
+        // What the cluster work will publish through the query handler's listeners, for another node.
+        InetSocketAddress other = new InetSocketAddress("127.0.0.2", server.address.getPort());
+        InternalDriverContext context = (InternalDriverContext) session.getContext();
+        List<TopologyEvent> seen = new CopyOnWriteArrayList<>();
+        Object key = context.getEventBus().register(TopologyEvent.class, e -> {
+            if (e.broadcastRpcAddress.equals(other)) {
+                seen.add(e);
+            }
+        });
+        try {
+            server.node.fire(new Event.StatusChange("DOWN", other));
+            server.node.fire(new Event.TopologyChange("NEW_NODE", other));
+            server.node.fire(new Event.StatusChange("UP", other));
+            server.node.fire(new Event.TopologyChange("REMOVED_NODE", other));
+            RunningServer.await("four topology events in the driver", Duration.ofSeconds(30), () -> seen.size() >= 4);
+            assertEquals(List.of(TopologyEvent.suggestDown(other), TopologyEvent.suggestAdded(other),
+                    TopologyEvent.suggestUp(other), TopologyEvent.suggestRemoved(other)), seen,
+                    "the control connection decoded each event and its address");
+        } finally {
+            context.getEventBus().unregister(key, TopologyEvent.class);
+        }
+        assertEquals("v1", session.execute("SELECT v FROM ks.items WHERE pk = 1 AND ck = 1").one().getString("v"));
     }
 }

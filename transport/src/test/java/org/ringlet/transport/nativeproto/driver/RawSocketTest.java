@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ringlet.transport.nativeproto.Bytes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bytes over a real socket: what a client reads before the server closes. */
 class RawSocketTest {
@@ -63,6 +64,19 @@ class RawSocketTest {
             }
             first.getOutputStream().write(Bytes.request(2, 0x05, new byte[0]));
             assertEquals(0x06, readFrameHeader(first)[4], "the first connection still works");
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        try (RunningServer server = new RunningServer(0, Map.of("native_transport_idle_timeout", "300ms"));
+             Socket s = new Socket(server.address.getAddress(), server.address.getPort())) {
+            s.getOutputStream().write(Bytes.request(1, 0x05, new byte[0]));
+            assertEquals(0x06, readFrameHeader(s)[4]);
+            long start = System.nanoTime();
+            assertEquals(0, readUntilClosed(s).length, "nothing more, then the server closes");
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waitedMillis >= 200, "not before the timeout: " + waitedMillis + "ms");
         }
     }
 }

@@ -178,9 +178,9 @@ class ErrorEncodingTest {
 
     @Test
     void alreadyExists() {
-        assertBytes(expectedV4(Bytes.of().i32(0x2400).string("Cannot add existing keyspace \"ks\"").string("ks")
+        assertBytes(expectedV4(Bytes.of().i32(0x2400).string("Keyspace 'ks' already exists").string("ks")
                 .string("")), v4(AlreadyExistsException.keyspace("ks")));
-        assertBytes(expectedV4(Bytes.of().i32(0x2400).string("Object ks.t already exists").string("ks")
+        assertBytes(expectedV4(Bytes.of().i32(0x2400).string("Table 'ks.t' already exists").string("ks")
                 .string("t")), v4(AlreadyExistsException.table("ks", "t")));
     }
 

@@ -95,6 +95,67 @@ class NativeTransportConfigTest {
     }
 
     @Test
+    void requestDataLimitsDefaultToCassandrasShareOfTheHeap() {
+        NativeTransportConfig c = parse(Map.of());
+        long heap = Runtime.getRuntime().maxMemory();
+        assertEquals(heap / 10, c.maxRequestDataInFlight());
+        assertEquals(heap / 40, c.maxRequestDataInFlightPerIp());
+        assertEquals(0, c.idleTimeoutMillis(), "disabled, as in Cassandra");
+        assertEquals(8 * 1024 * 1024, c.eventBacklogLimit());
+        // -1 in either form means the default, as in Cassandra.
+        NativeTransportConfig minusOne = parse(Map.of("native_transport_max_request_data_in_flight", "-1",
+                "native_transport_max_concurrent_requests_in_bytes_per_ip", "-1"));
+        assertEquals(heap / 10, minusOne.maxRequestDataInFlight());
+        assertEquals(heap / 40, minusOne.maxRequestDataInFlightPerIp());
+    }
+
+    @Test
+    void requestDataLimitsWithUnitsOrTheLegacyNamesInBytes() {
+        NativeTransportConfig c = parse(Map.of("native_transport_max_request_data_in_flight", "4GiB",
+                "native_transport_max_request_data_in_flight_per_ip", "64MiB"));
+        assertEquals(4L << 30, c.maxRequestDataInFlight());
+        assertEquals(64L << 20, c.maxRequestDataInFlightPerIp());
+        NativeTransportConfig legacy = parse(Map.of("native_transport_max_concurrent_requests_in_bytes", "1000000",
+                "native_transport_max_concurrent_requests_in_bytes_per_ip", "250000"));
+        assertEquals(1_000_000, legacy.maxRequestDataInFlight());
+        assertEquals(250_000, legacy.maxRequestDataInFlightPerIp());
+        assertEquals("Option 'native_transport_max_request_data_in_flight_per_ip' must be a size such as 64MiB, "
+                + "512KiB or a number of bytes, got '-5'", assertThrows(ConfigurationException.class,
+                () -> parse(Map.of("native_transport_max_request_data_in_flight_per_ip", "-5"))).getMessage());
+        assertTrue(assertThrows(ConfigurationException.class,
+                () -> parse(Map.of("native_transport_max_request_data_in_flight", "0"))).getMessage()
+                .contains("at least 1 byte"));
+    }
+
+    @Test
+    void idleTimeoutAndEventBacklog() {
+        assertEquals(60_000, parse(Map.of("native_transport_idle_timeout", "60000ms")).idleTimeoutMillis());
+        assertEquals(90_000, parse(Map.of("native_transport_idle_timeout", "90s")).idleTimeoutMillis());
+        assertEquals(120_000, parse(Map.of("native_transport_idle_timeout", "2m")).idleTimeoutMillis());
+        assertEquals(0, parse(Map.of("native_transport_idle_timeout", "0ms")).idleTimeoutMillis());
+        assertEquals(1500, parse(Map.of("native_transport_idle_timeout_in_ms", "1500")).idleTimeoutMillis());
+        assertEquals("Option 'native_transport_idle_timeout' must be a duration such as 60000ms, 60s or 0ms "
+                + "(disabled), got 'soon'", assertThrows(ConfigurationException.class,
+                () -> parse(Map.of("native_transport_idle_timeout", "soon"))).getMessage());
+        assertEquals(64 * 1024, parse(Map.of("native_transport_event_backlog_limit", "64KiB")).eventBacklogLimit());
+    }
+
+    @Test
+    void theNodesNormalisedFormsInBytesAndMillisecondsComeFirst() {
+        NativeTransportConfig c = parse(Map.of("native_transport_max_frame_size_bytes", "1048576",
+                "native_transport_max_frame_size", "8MiB",
+                "native_transport_max_request_data_in_flight_bytes", "5000000",
+                "native_transport_max_request_data_in_flight_per_ip_bytes", "2000000",
+                "native_transport_idle_timeout_ms", "45000",
+                "native_transport_event_backlog_limit_bytes", "65536"));
+        assertEquals(1024 * 1024, c.maxFrameSize());
+        assertEquals(5_000_000, c.maxRequestDataInFlight());
+        assertEquals(2_000_000, c.maxRequestDataInFlightPerIp());
+        assertEquals(45_000, c.idleTimeoutMillis());
+        assertEquals(65_536, c.eventBacklogLimit());
+    }
+
+    @Test
     void theFactoryIsRegisteredAsNative() {
         TransportFactory factory = ServiceLoader.load(TransportFactory.class).stream()
                 .map(ServiceLoader.Provider::get).filter(f -> f.name().equals("native")).findFirst().orElseThrow();

@@ -127,7 +127,7 @@ class ServerPipelineTest {
                 .raw(Bytes.segment(Bytes.frame(0x85, 0, 3, 0x08, Bytes.of().i32(1).build()), true))
                 .raw(Bytes.segment(Bytes.frame(0x85, 0, 4, 0x06, Bytes.of().u16(3)
                         .string("CQL_VERSION").stringList("3.4.7")
-                        .string("COMPRESSION").stringList()
+                        .string("COMPRESSION").stringList("lz4")
                         .string("PROTOCOL_VERSIONS").stringList("3/v3", "4/v4", "5/v5").build()), true))
                 .build();
         assertBytes(expected, out);
@@ -159,7 +159,7 @@ class ServerPipelineTest {
         Client c = server.connect();
         byte[] expected = Bytes.response(0, 2, 0x06, Bytes.of().u16(3)
                 .string("CQL_VERSION").stringList("3.4.7")
-                .string("COMPRESSION").stringList()
+                .string("COMPRESSION").stringList("lz4")
                 .string("PROTOCOL_VERSIONS").stringList("3/v3", "4/v4", "5/v5").build());
         assertBytes(expected, c.sendRaw(Bytes.request(2, 0x05, new byte[0])));
         assertBytes(Bytes.of().hex("84 00 0000 02 00000000").build(),
@@ -197,9 +197,10 @@ class ServerPipelineTest {
                 "Missing value CQL_VERSION in STARTUP message");
         assertError(single(server.connect().startup(Map.of("CQL_VERSION", "2.0.0"))), 0, 0x0A,
                 "CQL version 2.0.0 is not supported by the binary protocol (supported version are >= 3.0.0)");
-        assertError(single(server.connect().startup(Map.of("CQL_VERSION", "3.0.0", "COMPRESSION", "lz4"))), 0,
-                0x0A, "Unknown compression algorithm: lz4 (this node supports no compression yet; SUPPORTED lists "
-                        + "none)");
+        assertError(single(server.connect().startup(Map.of("CQL_VERSION", "3.0.0", "COMPRESSION", "snappy"))), 0,
+                0x0A, "Unknown compression algorithm: snappy (this node supports lz4, as SUPPORTED lists)");
+        assertEquals(0x02, single(server.connect().startup(Map.of("CQL_VERSION", "3.0.0", "COMPRESSION", "LZ4")))
+                .opcode());
         Client c = server.connect();
         assertEquals(0x02, single(c.startup(Map.of("CQL_VERSION", "3.0.0", "DRIVER_NAME", "Java",
                 "DRIVER_VERSION", "4.18.1", "CLIENT_ID", "x", "APPLICATION_NAME", "app"))).opcode());
@@ -385,8 +386,9 @@ class ServerPipelineTest {
 
     static NativeTransportConfig config(int maxFrameSize, int maxConnections, int maxRequests,
                                         ProtocolVersion max) {
+        NativeTransportConfig d = NativeTransportConfig.defaults(0);
         return new NativeTransportConfig("127.0.0.1", 0, maxFrameSize, maxConnections, -1, maxRequests, true, max,
-                1);
+                1, d.maxRequestDataInFlight(), d.maxRequestDataInFlightPerIp(), 0, d.eventBacklogLimit());
     }
 
     @Test

@@ -1,0 +1,164 @@
+package org.ringlet.cluster.coordinator;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.ringlet.api.data.Cell;
+import org.ringlet.api.data.ClusteringComparator;
+import org.ringlet.api.data.CounterContext;
+import org.ringlet.api.data.Mutation;
+import org.ringlet.api.data.Partition;
+import org.ringlet.api.data.Row;
+import org.ringlet.api.data.Slice;
+import org.ringlet.api.data.Slices;
+import org.ringlet.api.error.ServerError;
+import org.ringlet.api.runtime.Clock;
+import org.ringlet.api.schema.SchemaService;
+import org.ringlet.api.schema.TableId;
+import org.ringlet.api.schema.TableMetadata;
+import org.ringlet.api.storage.ClusteringFilter;
+import org.ringlet.api.storage.ColumnFilter;
+import org.ringlet.api.storage.DataLimits;
+import org.ringlet.api.storage.PartitionRangeReadCommand;
+import org.ringlet.api.storage.SinglePartitionReadCommand;
+import org.ringlet.api.storage.StorageEngine;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Serves requests addressed to this node from the local storage engine (the "local shortcut"); reads run on the
+ * I/O executor because the engine's reads block. Requests for other nodes fail until internode messaging is
+ * wired in. Thread-safe.
+ */
+public final class LocalReplicaClient implements ReplicaClient {
+    private static final int COUNTER_LOCK_STRIPES = 64;
+
+    private final UUID self;
+    private final StorageEngine storage;
+    private final SchemaService schema;
+    private final Executor readExecutor;
+    private final boolean autoSnapshot;
+    private final Clock clock;
+    private final Object[] counterLocks = new Object[COUNTER_LOCK_STRIPES];
+
+    /**
+     * @param self         this node's host id
+     * @param readExecutor where blocking storage reads run
+     * @param autoSnapshot whether a truncation snapshots the table first ({@code auto_snapshot})
+     */
+    public LocalReplicaClient(UUID self, StorageEngine storage, SchemaService schema, Executor readExecutor,
+                              boolean autoSnapshot, Clock clock) {
+        this.self = requireNonNull(self, "self is null");
+        this.storage = requireNonNull(storage, "storage is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.readExecutor = requireNonNull(readExecutor, "readExecutor is null");
+        this.autoSnapshot = autoSnapshot;
+        this.clock = requireNonNull(clock, "clock is null");
+        for (int i = 0; i < counterLocks.length; i++) {
+            counterLocks[i] = new Object();
+        }
+    }
+
+    private void checkLocal(UUID replica) {
+        if (!self.equals(replica)) {
+            throw new ServerError("Replica " + replica + " is not this node, and internode messaging is not "
+                    + "available");
+        }
+    }
+
+    private <T> CompletionStage<T> onReadExecutor(Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        readExecutor.execute(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public CompletionStage<Void> apply(UUID replica, Mutation mutation, boolean durable) {
+        checkLocal(replica);
+        return storage.apply(mutation, durable);
+    }
+
+    /**
+     * Turns the deltas into counter contexts: under a lock on the partition, reads this node's current counters,
+     * adds the deltas to this node's shard and writes the result.
+     */
+    @Override
+    public CompletionStage<Mutation> applyCounters(UUID replica, Mutation deltas) {
+        checkLocal(replica);
+        return onReadExecutor(() -> {
+            Object lock = counterLocks[Math.floorMod(deltas.key().hashCode(), counterLocks.length)];
+            synchronized (lock) {
+                List<Partition> updates = new ArrayList<>();
+                for (Partition p : deltas.partitions().values()) {
+                    updates.add(countersOf(p));
+                }
+                Mutation result = Mutation.of(deltas.keyspace(), updates);
+                storage.apply(result, true).toCompletableFuture().join();
+                return result;
+            }
+        });
+    }
+
+    private Partition countersOf(Partition deltas) {
+        TableMetadata table = schema.current().table(deltas.table())
+                .orElseThrow(() -> new ServerError("Unknown table " + deltas.table()));
+        long now = clock.currentTimeSeconds();
+        Partition.Builder b = Partition.builder(table, deltas.key());
+        ClusteringComparator comparator = ClusteringComparator.of(table);
+        List<Row> rows = new ArrayList<>(deltas.rows());
+        if (!deltas.staticRow().isEmpty()) {
+            rows.add(0, deltas.staticRow());
+        }
+        for (Row r : rows) {
+            Slices slices = r.isStatic() ? Slices.NONE : Slices.with(comparator, Slice.exactly(r.clustering()));
+            Partition current = storage.read(new SinglePartitionReadCommand(table.id(), deltas.key(),
+                    new ClusteringFilter(slices, false), ColumnFilter.ALL, DataLimits.NONE, now));
+            Row existing = r.isStatic() ? current.staticRow()
+                    : current.rows().stream().filter(x -> x.clustering().equals(r.clustering())).findFirst()
+                    .orElse(null);
+            Row.Builder out = r.isStatic() ? b.staticRow() : b.row(r.clustering());
+            for (Cell delta : r.cells()) {
+                if (delta.isTombstone()) {
+                    out.addCell(delta);
+                    continue;
+                }
+                long d = delta.value().getLong(delta.value().position());
+                Cell old = existing == null ? null : existing.cell(delta.column());
+                ByteBuffer base = old == null || !old.isCounter() ? null : old.value();
+                ByteBuffer context = CounterContext.increment(base, self, d);
+                out.addCell(Cell.counter(delta.column(), context, delta.timestamp()));
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public CompletionStage<Partition> read(UUID replica, SinglePartitionReadCommand command) {
+        checkLocal(replica);
+        return onReadExecutor(() -> storage.read(command));
+    }
+
+    @Override
+    public CompletionStage<List<Partition>> scan(UUID replica, PartitionRangeReadCommand command) {
+        checkLocal(replica);
+        return onReadExecutor(() -> storage.scan(command));
+    }
+
+    @Override
+    public CompletionStage<Void> truncate(UUID replica, TableId table) {
+        checkLocal(replica);
+        return storage.truncate(table, autoSnapshot);
+    }
+}

@@ -1,0 +1,2 @@
+/** Deterministic doubles of node services for the cluster module's tests. */
+package org.ringlet.cluster.testing;

@@ -1,0 +1,79 @@
+package org.ringlet.cql.parser;
+
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.FailedPredicateException;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.ringlet.api.error.SyntaxException;
+
+/**
+ * Stops at the first syntax error and reports it as a {@link SyntaxException} with Cassandra's wording: {@code
+ * mismatched input 'x' expecting K_FROM} when one token would fit, {@code no viable alternative at input 'x'}
+ * otherwise. The parser never recovers: a statement with a syntax error is never executed.
+ */
+final class CqlErrorStrategy extends DefaultErrorStrategy {
+    private final String query;
+
+    CqlErrorStrategy(String query) {
+        this.query = query;
+    }
+
+    @Override
+    public void reportError(Parser recognizer, RecognitionException e) {
+        Token offending = e.getOffendingToken() != null ? e.getOffendingToken() : recognizer.getCurrentToken();
+        String problem;
+        if (e instanceof InputMismatchException) {
+            problem = mismatch(offending, e.getExpectedTokens());
+        } else if (e instanceof NoViableAltException nva) {
+            throw new SyntaxException(SyntaxErrors.parserMessage(query, recognizer.getInputStream(), offending,
+                    nva.getStartToken(), "no viable alternative at input " + SyntaxErrors.quoted(offending)));
+        } else if (e instanceof FailedPredicateException) {
+            problem = "no viable alternative at input " + SyntaxErrors.quoted(offending);
+        } else {
+            problem = e.getMessage() == null ? "syntax error" : e.getMessage();
+        }
+        throw syntaxError(recognizer, offending, problem);
+    }
+
+    @Override
+    public Token recoverInline(Parser recognizer) {
+        Token offending = recognizer.getCurrentToken();
+        throw syntaxError(recognizer, offending, mismatch(offending, recognizer.getExpectedTokens()));
+    }
+
+    @Override
+    public void recover(Parser recognizer, RecognitionException e) {
+        throw syntaxError(recognizer, recognizer.getCurrentToken(),
+                "no viable alternative at input " + SyntaxErrors.quoted(recognizer.getCurrentToken()));
+    }
+
+    @Override
+    public void sync(Parser recognizer) {
+        // no single-token deletion or insertion: errors surface where the rule that cannot match them is
+    }
+
+    private static String mismatch(Token offending, IntervalSet expected) {
+        if (expected != null && expected.size() == 1 && (expected.getMinElement() != Token.EOF
+                || isKeyword(offending))) {
+            return "mismatched input " + SyntaxErrors.quoted(offending) + " expecting "
+                    + SyntaxErrors.tokenName(expected.getMinElement());
+        }
+        if (expected != null && expected.contains(Token.EOF) && isKeyword(offending)) {
+            return "mismatched input " + SyntaxErrors.quoted(offending) + " expecting EOF";
+        }
+        return "no viable alternative at input " + SyntaxErrors.quoted(offending);
+    }
+
+    private static boolean isKeyword(Token token) {
+        return SyntaxErrors.isKeyword(token);
+    }
+
+    private SyntaxException syntaxError(Parser recognizer, Token offending, String problem) {
+        return new SyntaxException(SyntaxErrors.parserMessage(query, recognizer.getInputStream(), offending,
+                problem));
+    }
+}

@@ -1,0 +1,52 @@
+package org.ringlet.cql.parser;
+
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.ringlet.api.error.SyntaxException;
+import org.ringlet.cql.grammar.CqlLexer;
+import org.ringlet.cql.grammar.CqlParser;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Parses CQL statements. Tries the fast SLL prediction first and falls back to full LL only when SLL fails, so
+ * valid statements pay the cheap path and every error is reported by the exact one.
+ *
+ * <p>Stateless and thread-safe (ANTLR shares its prediction caches between parser instances safely).
+ */
+public final class CqlParsers {
+    private CqlParsers() {
+    }
+
+    /**
+     * Parses one statement (an optional trailing {@code ;} is allowed).
+     *
+     * @throws SyntaxException with Cassandra's message when the text is not a statement
+     */
+    public static ParsedStatement parse(String query) {
+        requireNonNull(query, "query is null");
+        CqlLexer lexer = new CqlLexer(CharStreams.fromString(query));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(new LexerErrorListener(query));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CqlParser parser = new CqlParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        CqlParser.RootContext root;
+        try {
+            root = parser.root();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new CqlErrorStrategy(query));
+            root = parser.root();
+        }
+        AstBuilder builder = new AstBuilder();
+        return new ParsedStatement(builder.statement(root.statement()), builder.markers());
+    }
+}

@@ -1,0 +1,313 @@
+package org.ringlet.cql.terms;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.ringlet.api.error.InvalidRequestException;
+import org.ringlet.api.query.BoundValues;
+import org.ringlet.api.query.ColumnSpec;
+import org.ringlet.api.schema.TableMetadata;
+import org.ringlet.api.types.CqlType;
+import org.ringlet.api.types.ListType;
+import org.ringlet.api.types.MapType;
+import org.ringlet.api.types.MarshalException;
+import org.ringlet.api.types.NativeType;
+import org.ringlet.api.types.SetType;
+import org.ringlet.api.types.TupleType;
+import org.ringlet.api.types.UserType;
+import org.ringlet.api.types.VectorType;
+import org.ringlet.cql.ast.RawTerm;
+import org.ringlet.cql.functions.Assignable;
+import org.ringlet.cql.functions.AssignmentResult;
+import org.ringlet.cql.functions.CqlFunction;
+import org.ringlet.cql.functions.FunctionResolver;
+import org.ringlet.cql.functions.ScalarFunction;
+import org.ringlet.cql.types.Literals;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Prepares written terms against what receives their value, with Cassandra's assignment rules and messages. One
+ * instance per statement being prepared (it records the bind markers' specs). Not thread-safe.
+ */
+public final class TermPreparer {
+    private final BindSpecs binds;
+    private final FunctionResolver functions;
+    private final TableMetadata table;
+
+    /**
+     * @param binds     where marker specs are recorded
+     * @param functions resolves function calls
+     * @param table     the statement's table (for token()), or null
+     */
+    public TermPreparer(BindSpecs binds, FunctionResolver functions, TableMetadata table) {
+        this.binds = requireNonNull(binds, "binds is null");
+        this.functions = requireNonNull(functions, "functions is null");
+        this.table = table;
+    }
+
+    public BindSpecs binds() {
+        return binds;
+    }
+
+    public FunctionResolver functions() {
+        return functions;
+    }
+
+    /**
+     * Prepares a term that gives its value to {@code receiver}.
+     *
+     * @throws InvalidRequestException when the term cannot be a value of the receiver's type
+     */
+    public Term prepare(RawTerm raw, ColumnSpec receiver) {
+        CqlType type = receiver.type().unwrap();
+        if (raw instanceof RawTerm.Literal l) {
+            return literal(l, receiver);
+        }
+        if (raw instanceof RawTerm.Null) {
+            if (type.isCounter()) {
+                throw new InvalidRequestException("Invalid null value for counter increment/decrement");
+            }
+            return new Constant(null, type);
+        }
+        if (raw instanceof RawTerm.Marker m) {
+            binds.set(m, receiver);
+            return new Marker(m.index(), type);
+        }
+        if (raw instanceof RawTerm.ListLiteral l) {
+            return list(l, receiver, type);
+        }
+        if (raw instanceof RawTerm.SetLiteral s) {
+            if (!(type instanceof SetType st)) {
+                throw new InvalidRequestException("Invalid set literal for " + receiver.name() + " of type "
+                        + type.cqlName());
+            }
+            return collection(type, elements(s.elements(), spec(receiver, "value(" + receiver.name() + ")",
+                    st.elementType())));
+        }
+        if (raw instanceof RawTerm.MapLiteral m) {
+            return map(m, receiver, type);
+        }
+        if (raw instanceof RawTerm.TupleLiteral t) {
+            return tuple(t, receiver, type);
+        }
+        if (raw instanceof RawTerm.UserTypeLiteral u) {
+            return userType(u, receiver, type);
+        }
+        if (raw instanceof RawTerm.FunctionCall f) {
+            return function(f, receiver, type);
+        }
+        if (raw instanceof RawTerm.TypeHint h) {
+            throw new InvalidRequestException("Type hints are not supported yet: " + h);
+        }
+        throw new InvalidRequestException("Arithmetic operations are not supported yet: " + raw);
+    }
+
+    private Term literal(RawTerm.Literal l, ColumnSpec receiver) {
+        CqlType type = receiver.type().unwrap();
+        if (!LiteralAssignment.test(l, type).isAssignable()) {
+            throw new InvalidRequestException("Invalid " + l.kind() + " constant (" + l.text() + ") for \""
+                    + receiver.name() + "\" of type " + type.cqlName());
+        }
+        try {
+            ByteBuffer value;
+            if (l.kind() == RawTerm.LiteralKind.HEX) {
+                value = Literals.hex(l.text().substring(2));
+            } else if (type.isCounter()) {
+                value = Literals.parse(NativeType.BIGINT, l.text());
+            } else {
+                value = Literals.parse((NativeType) type, l.text());
+            }
+            return new Constant(value, type);
+        } catch (MarshalException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    private Term list(RawTerm.ListLiteral l, ColumnSpec receiver, CqlType type) {
+        CqlType element;
+        if (type instanceof ListType lt) {
+            element = lt.elementType();
+        } else if (type instanceof VectorType vt) {
+            element = vt.elementType();
+            if (l.elements().size() != vt.dimension()) {
+                throw new InvalidRequestException("Invalid vector literal for " + receiver.name() + " of type "
+                        + type.cqlName() + "; expected " + vt.dimension() + " elements, but given "
+                        + l.elements().size());
+            }
+        } else {
+            throw new InvalidRequestException("Unexpected receiver type '" + type.cqlName()
+                    + "'; only list and vector are expected");
+        }
+        return collection(type, elements(l.elements(), spec(receiver, "value(" + receiver.name() + ")", element)));
+    }
+
+    private Term map(RawTerm.MapLiteral m, ColumnSpec receiver, CqlType type) {
+        if (m.entries().isEmpty() && (type instanceof SetType || type instanceof MapType)) {
+            return collection(type, List.of());
+        }
+        if (!(type instanceof MapType mt)) {
+            // Cassandra parses {} as an empty set literal
+            throw new InvalidRequestException("Invalid " + (m.entries().isEmpty() ? "set" : "map") + " literal for "
+                    + receiver.name() + " of type " + type.cqlName());
+        }
+        ColumnSpec keys = spec(receiver, "key(" + receiver.name() + ")", mt.keyType());
+        ColumnSpec values = spec(receiver, "value(" + receiver.name() + ")", mt.valueType());
+        List<Term> out = new ArrayList<>();
+        for (Map.Entry<RawTerm, RawTerm> e : m.entries()) {
+            out.add(prepare(e.getKey(), keys));
+            out.add(prepare(e.getValue(), values));
+        }
+        return collection(type, out);
+    }
+
+    private Term tuple(RawTerm.TupleLiteral t, ColumnSpec receiver, CqlType type) {
+        if (!(type instanceof TupleType tt) || t.elements().size() > tt.size()) {
+            throw new InvalidRequestException("Invalid tuple type literal for " + receiver.name() + " of type "
+                    + type.cqlName());
+        }
+        List<Term> out = new ArrayList<>();
+        for (int i = 0; i < t.elements().size(); i++) {
+            out.add(prepare(t.elements().get(i), spec(receiver, receiver.name() + "[" + i + "]", tt.types().get(i))));
+        }
+        for (int i = t.elements().size(); i < tt.size(); i++) {
+            out.add(new Constant(null, tt.types().get(i)));
+        }
+        return collection(type, out);
+    }
+
+    private Term userType(RawTerm.UserTypeLiteral u, ColumnSpec receiver, CqlType type) {
+        if (!(type instanceof UserType ut)) {
+            throw new InvalidRequestException("Invalid user type literal for " + receiver.name() + " of type "
+                    + type.cqlName());
+        }
+        Term[] fields = new Term[ut.fieldNames().size()];
+        for (Map.Entry<String, RawTerm> e : u.fields()) {
+            int i = ut.fieldIndex(e.getKey());
+            if (i < 0) {
+                throw new InvalidRequestException("Unknown field '" + e.getKey() + "' in value of user defined type "
+                        + ut.name());
+            }
+            fields[i] = prepare(e.getValue(), spec(receiver, receiver.name() + "." + e.getKey(),
+                    ut.fieldTypes().get(i)));
+        }
+        List<Term> out = new ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+            out.add(fields[i] != null ? fields[i] : new Constant(null, ut.fieldTypes().get(i)));
+        }
+        return collection(type, out);
+    }
+
+    private Term function(RawTerm.FunctionCall f, ColumnSpec receiver, CqlType type) {
+        List<Assignable> args = new ArrayList<>();
+        for (RawTerm a : f.arguments()) {
+            args.add(assignable(a));
+        }
+        CqlFunction fn = functions.resolve(f.function(), args, table);
+        if (!(fn instanceof ScalarFunction scalar)) {
+            throw new InvalidRequestException("Aggregate functions are not supported here: " + fn.name());
+        }
+        CqlType result = fn.returnType();
+        if (!result.equals(type) && !type.isValueCompatibleWith(result)) {
+            throw new InvalidRequestException("Type error: cannot assign result of function " + fn.name()
+                    + " (type " + result.cqlName() + ") to " + receiver.name() + " (type " + type.cqlName() + ")");
+        }
+        List<Term> prepared = new ArrayList<>();
+        for (int i = 0; i < f.arguments().size(); i++) {
+            ColumnSpec argSpec = spec(receiver, "arg" + i + "(" + fn.name() + ")", fn.argumentTypes().get(i));
+            prepared.add(prepare(f.arguments().get(i), argSpec));
+        }
+        FunctionTerm term = new FunctionTerm(scalar, prepared);
+        if (term.isConstant()) {
+            return new Constant(term.bind(BoundValues.none()), result);
+        }
+        return term;
+    }
+
+    private List<Term> elements(List<RawTerm> raws, ColumnSpec elementSpec) {
+        List<Term> out = new ArrayList<>(raws.size());
+        for (RawTerm r : raws) {
+            if (r instanceof RawTerm.Null) {
+                throw new InvalidRequestException("null is not supported inside collections");
+            }
+            out.add(prepare(r, elementSpec));
+        }
+        return out;
+    }
+
+    private static Term collection(CqlType type, List<Term> elements) {
+        CollectionTerm term = new CollectionTerm(type, elements);
+        if (term.isConstant()) {
+            return new Constant(term.bind(BoundValues.none()), type);
+        }
+        return term;
+    }
+
+    private static ColumnSpec spec(ColumnSpec receiver, String name, CqlType type) {
+        return new ColumnSpec(receiver.keyspace(), receiver.table(), name, type);
+    }
+
+    /** How well a written term fits a type. */
+    public AssignmentResult testAssignment(RawTerm raw, CqlType target) {
+        CqlType t = target.unwrap();
+        if (raw instanceof RawTerm.Literal l) {
+            return LiteralAssignment.test(l, t);
+        }
+        if (raw instanceof RawTerm.Null) {
+            return t.isCounter() ? AssignmentResult.NOT_ASSIGNABLE : AssignmentResult.WEAKLY_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.Marker) {
+            return AssignmentResult.WEAKLY_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.ListLiteral) {
+            return t instanceof ListType || t instanceof VectorType ? AssignmentResult.WEAKLY_ASSIGNABLE
+                    : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.SetLiteral) {
+            return t instanceof SetType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.MapLiteral m) {
+            boolean ok = t instanceof MapType || (m.entries().isEmpty() && t instanceof SetType);
+            return ok ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.TupleLiteral) {
+            return t instanceof TupleType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.UserTypeLiteral) {
+            return t instanceof UserType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.FunctionCall f) {
+            List<Assignable> args = new ArrayList<>();
+            f.arguments().forEach(a -> args.add(assignable(a)));
+            CqlType result = functions.resolve(f.function(), args, table).returnType();
+            if (result.equals(t)) {
+                return AssignmentResult.EXACT_MATCH;
+            }
+            return t.isValueCompatibleWith(result) ? AssignmentResult.WEAKLY_ASSIGNABLE
+                    : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        return AssignmentResult.WEAKLY_ASSIGNABLE;
+    }
+
+    /** A written term as a function argument. */
+    public Assignable assignable(RawTerm raw) {
+        return new Assignable() {
+            @Override
+            public AssignmentResult testAssignment(CqlType target) {
+                return TermPreparer.this.testAssignment(raw, target);
+            }
+
+            @Override
+            public CqlType exactType() {
+                return null;
+            }
+
+            @Override
+            public String text() {
+                return raw.toString();
+            }
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package org.ringlet.cql.types;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.ringlet.api.error.InvalidRequestException;
+import org.ringlet.api.types.CqlType;
+import org.ringlet.api.types.ListType;
+import org.ringlet.api.types.MapType;
+import org.ringlet.api.types.NativeType;
+import org.ringlet.api.types.SetType;
+import org.ringlet.api.types.TupleType;
+import org.ringlet.api.types.UserType;
+import org.ringlet.api.types.VectorType;
+import org.ringlet.cql.ast.QualifiedName;
+import org.ringlet.cql.ast.RawType;
+
+/**
+ * Resolves written types to {@link CqlType}s with Cassandra's rules: native names are keywords unless quoted,
+ * other names are user types of the given keyspace, {@code frozen<>} only applies to collections, tuples and user
+ * types, and collections may only contain frozen collections and user types.
+ */
+public final class TypeResolver {
+    private TypeResolver() {
+    }
+
+    /**
+     * Resolves a type.
+     *
+     * @param keyspace  the keyspace user types are looked up in when unqualified
+     * @param userTypes finds a user type by keyspace and name, or returns null
+     * @throws InvalidRequestException with Cassandra's message for an unknown or invalid type
+     */
+    public static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes) {
+        return resolve(raw, keyspace, userTypes, false);
+    }
+
+    private static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
+                                   boolean insideCollection) {
+        if (raw instanceof RawType.Custom c) {
+            throw new InvalidRequestException("Custom types are not supported (got '" + c.className() + "')");
+        }
+        if (raw instanceof RawType.Named n) {
+            QualifiedName name = n.name();
+            if (!n.quoted() && name.keyspace() == null) {
+                NativeType nt = NativeType.byName(name.name());
+                if (nt != null) {
+                    if (insideCollection && nt.isCounter()) {
+                        throw new InvalidRequestException("Counters are not allowed inside collections: " + raw);
+                    }
+                    return nt;
+                }
+            }
+            String ks = name.keyspace() != null ? name.keyspace() : keyspace;
+            if (name.keyspace() != null && keyspace != null && !name.keyspace().equals(keyspace)) {
+                throw new InvalidRequestException("Statement on keyspace " + keyspace
+                        + " cannot refer to a user type in keyspace " + name.keyspace()
+                        + "; user types can only be used in the keyspace they are defined in");
+            }
+            UserType t = ks == null ? null : userTypes.apply(ks, name.name());
+            if (t == null) {
+                throw new InvalidRequestException("Unknown type " + (ks == null ? "" : ks + ".") + name.name());
+            }
+            if (insideCollection) {
+                throw new InvalidRequestException("Non-frozen UDTs are not allowed inside collections: "
+                        + t.cqlName());
+            }
+            return t;
+        }
+        RawType.Parameterized p = (RawType.Parameterized) raw;
+        List<Object> args = p.arguments();
+        switch (p.name()) {
+            case "frozen" -> {
+                expectArity(p, 1);
+                CqlType inner = resolve((RawType) args.get(0), keyspace, userTypes, false);
+                if (inner instanceof NativeType) {
+                    throw new InvalidRequestException("frozen<> is only allowed on collections, tuples, and "
+                            + "user-defined types (got " + inner.cqlName() + ")");
+                }
+                return inner.freeze();
+            }
+            case "list" -> {
+                expectArity(p, 1);
+                CqlType e = element((RawType) args.get(0), keyspace, userTypes, raw);
+                return ListType.of(e);
+            }
+            case "set" -> {
+                expectArity(p, 1);
+                CqlType e = element((RawType) args.get(0), keyspace, userTypes, raw);
+                return SetType.of(e);
+            }
+            case "map" -> {
+                expectArity(p, 2);
+                CqlType k = element((RawType) args.get(0), keyspace, userTypes, raw);
+                CqlType v = element((RawType) args.get(1), keyspace, userTypes, raw);
+                return MapType.of(k, v);
+            }
+            case "tuple" -> {
+                List<CqlType> types = new ArrayList<>();
+                for (Object a : args) {
+                    types.add(resolve((RawType) a, keyspace, userTypes, false).freeze());
+                }
+                return TupleType.of(types);
+            }
+            case "vector" -> {
+                expectArity(p, 2);
+                if (!(args.get(1) instanceof Integer dim)) {
+                    throw new InvalidRequestException("Invalid vector dimension in " + raw);
+                }
+                if (dim <= 0) {
+                    throw new InvalidRequestException("vectors may only have positive dimensions; given " + dim);
+                }
+                CqlType e = resolve((RawType) args.get(0), keyspace, userTypes, false).freeze();
+                return VectorType.of(e, dim);
+            }
+            default -> throw new InvalidRequestException("Unknown type " + p.name());
+        }
+    }
+
+    private static CqlType element(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
+                                   RawType whole) {
+        CqlType t = resolve(raw, keyspace, userTypes, true);
+        if (t.isMultiCell()) {
+            throw new InvalidRequestException("Non-frozen collections are not allowed inside collections: "
+                    + whole);
+        }
+        return t;
+    }
+
+    private static void expectArity(RawType.Parameterized p, int arity) {
+        if (p.arguments().size() != arity || p.arguments().stream().anyMatch(a -> !(a instanceof RawType)
+                && !p.name().equals("vector"))) {
+            throw new InvalidRequestException("Invalid type " + p);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.ringlet.cql.testing;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.ringlet.api.error.ErrorCode;
+import org.ringlet.api.error.RingletException;
+import org.ringlet.api.query.ColumnSpec;
+import org.ringlet.api.query.Response;
+import org.ringlet.api.query.Result;
+import org.ringlet.api.types.CqlType;
+import org.ringlet.api.types.ListType;
+import org.ringlet.api.types.MapType;
+import org.ringlet.api.types.NativeType;
+import org.ringlet.api.types.SetType;
+
+/**
+ * Prints results as the peer harness ({@code seed_check.py}, {@code cqldiff.py}) prints what the Python driver
+ * receives, so that results of the query layer can be compared with real Cassandra's recorded output.
+ */
+public final class DriverFormat {
+    private DriverFormat() {
+    }
+
+    /** The lines printed for a statement's response. */
+    public static List<String> response(Response response) {
+        List<String> out = new ArrayList<>();
+        if (!(response.result() instanceof Result.Rows rows)) {
+            out.add("OK");
+            return out;
+        }
+        List<String> cols = new ArrayList<>();
+        for (ColumnSpec c : rows.columns()) {
+            cols.add(c.name() + " " + typeName(c.type()));
+        }
+        out.add("columns: " + String.join(", ", cols));
+        for (List<ByteBuffer> row : rows.rows()) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                ByteBuffer v = row.get(i);
+                values.add(v == null ? "null" : value(rows.columns().get(i).type().compose(v)));
+            }
+            out.add("row: " + String.join(" | ", values));
+        }
+        out.add("(" + rows.rows().size() + " rows)");
+        return out;
+    }
+
+    /** The line printed for an error. */
+    public static String error(RingletException e) {
+        return "ERROR " + driverClass(e.code()) + " code=0x" + String.format("%04x", e.code().code())
+                + " message=\"" + e.getMessage().replace("\n", "\\n") + "\"";
+    }
+
+    private static String driverClass(ErrorCode code) {
+        return switch (code) {
+            case SYNTAX_ERROR -> "SyntaxException";
+            case INVALID -> "InvalidRequest";
+            case CONFIG_ERROR -> "ConfigurationException";
+            case ALREADY_EXISTS -> "AlreadyExists";
+            case UNAUTHORIZED -> "Unauthorized";
+            case UNAVAILABLE -> "Unavailable";
+            case WRITE_TIMEOUT -> "WriteTimeout";
+            case READ_TIMEOUT -> "ReadTimeout";
+            case PROTOCOL_ERROR -> "ProtocolException";
+            default -> code.name();
+        };
+    }
+
+    /** The type name the Python driver prints (text is varchar, nothing is frozen). */
+    public static String typeName(CqlType type) {
+        CqlType t = type.unwrap();
+        if (t instanceof NativeType n) {
+            return n == NativeType.TEXT ? "varchar" : n.cqlName();
+        }
+        if (t instanceof ListType l) {
+            return "list<" + typeName(l.elementType()) + ">";
+        }
+        if (t instanceof SetType s) {
+            return "set<" + typeName(s.elementType()) + ">";
+        }
+        if (t instanceof MapType m) {
+            return "map<" + typeName(m.keyType()) + ", " + typeName(m.valueType()) + ">";
+        }
+        return t.cqlName();
+    }
+
+    /** A value as the harness prints it (CQL-literal-like). */
+    public static String value(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String s) {
+            return "'" + s.replace("'", "''").replace("\n", "\\n").replace("\r", "\\r") + "'";
+        }
+        if (v instanceof Boolean b) {
+            return b ? "true" : "false";
+        }
+        if (v instanceof Double d) {
+            return pythonFloat(d);
+        }
+        if (v instanceof Float f) {
+            return pythonFloat(f.doubleValue());
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toString();
+        }
+        if (v instanceof ByteBuffer b) {
+            StringBuilder sb = new StringBuilder("0x");
+            for (int i = b.position(); i < b.limit(); i++) {
+                sb.append(String.format("%02x", b.get(i)));
+            }
+            return sb.toString();
+        }
+        if (v instanceof UUID || v instanceof Number) {
+            return v.toString();
+        }
+        if (v instanceof InetAddress a) {
+            return a.getHostAddress();
+        }
+        if (v instanceof Map<?, ?> m) {
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, x) -> parts.add(value(k) + ": " + value(x)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (v instanceof Set<?> s) {
+            List<String> parts = new ArrayList<>();
+            s.forEach(x -> parts.add(value(x)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            l.forEach(x -> parts.add(value(x)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return v.toString();
+    }
+
+    private static String pythonFloat(double d) {
+        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e16) {
+            return String.valueOf((long) d) + ".0";
+        }
+        return Double.toString(d);
+    }
+}
