@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.ring.PartitionKeys;
 import org.ringlet.api.types.CqlType;
+import org.ringlet.api.types.Identifiers;
 
 import static java.util.Objects.requireNonNull;
 
@@ -185,13 +186,14 @@ public final class TableMetadata {
     /**
      * A column by name.
      *
-     * @throws InvalidRequestException with Cassandra's message when there is no such column
+     * @throws InvalidRequestException with Cassandra's message when there is no such column (names quoted as CQL
+     *                                 needs them)
      */
     public ColumnMetadata requireColumn(String columnName) {
         ColumnMetadata c = columnsByName.get(columnName);
         if (c == null) {
-            throw new InvalidRequestException("Undefined column name " + columnName + " in table "
-                    + keyspace + "." + name);
+            throw new InvalidRequestException("Undefined column name " + Identifiers.maybeQuote(columnName)
+                    + " in table " + Identifiers.maybeQuote(keyspace) + "." + Identifiers.maybeQuote(name));
         }
         return c;
     }

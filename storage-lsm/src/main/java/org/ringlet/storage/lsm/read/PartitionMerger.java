@@ -19,6 +19,7 @@ import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.ClusteringFilter;
 import org.ringlet.api.storage.ColumnFilter;
+import org.ringlet.api.storage.ReadFilters;
 
 /**
  * Reads one partition from its versions: merges the headers with {@link Partition#merge}, then streams the rows of
@@ -67,7 +68,9 @@ public final class PartitionMerger {
 
         boolean wantsStatic = metadata.hasStaticColumns() && (columns.selectsAll()
                 || metadata.staticColumns().stream().anyMatch(c -> columns.selects(c.name())));
-        Row staticRow = wantsStatic ? merged.staticRow().filter(columns::selects) : Row.empty(Clustering.STATIC);
+        Row staticRow = wantsStatic
+                ? ReadFilters.withoutDroppedData(merged.staticRow(), metadata).filter(columns::selects)
+                : Row.empty(Clustering.STATIC);
 
         boolean reversed = clustering.reversed();
         int limit = distinct ? 1 : rowLimit;
@@ -108,7 +111,8 @@ public final class PartitionMerger {
                         r = Row.merge(r, group.get(i), order);
                     }
                 }
-                Row purged = r.purgeShadowed(covering(comparator, pd, rts, r.clustering()));
+                Row purged = ReadFilters.withoutDroppedData(
+                        r.purgeShadowed(covering(comparator, pd, rts, r.clustering())), metadata);
                 if (purged.isEmpty()) {
                     continue;
                 }
