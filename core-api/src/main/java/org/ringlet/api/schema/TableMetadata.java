@@ -47,6 +47,8 @@ public final class TableMetadata {
     private final TableParams params;
     private final Map<String, DroppedColumn> droppedColumns;
     private final boolean counter;
+    /** {@link #clusteringComparisonTypes()}, computed once: every partition built or read asks for it. */
+    private final List<CqlType> clusteringComparisonTypes;
 
     private TableMetadata(Builder b) {
         this.keyspace = requireNonNull(b.keyspace, "keyspace is null");
@@ -78,6 +80,7 @@ public final class TableMetadata {
         checkPositions(ck, "clustering");
         this.partitionKey = List.copyOf(pk);
         this.clustering = List.copyOf(ck);
+        this.clusteringComparisonTypes = clustering.stream().map(ColumnMetadata::comparisonType).toList();
         this.staticColumns = List.copyOf(st);
         this.regularColumns = List.copyOf(rg);
         Map<String, ColumnMetadata> byName = new LinkedHashMap<>();
@@ -216,7 +219,7 @@ public final class TableMetadata {
 
     /** The types clustering values are ordered by (reversed for DESC columns). */
     public List<CqlType> clusteringComparisonTypes() {
-        return clustering.stream().map(ColumnMetadata::comparisonType).toList();
+        return clusteringComparisonTypes;
     }
 
     /**

@@ -85,7 +85,10 @@ public final class LsmStorageEngine implements StorageEngine {
         this.fs = requireNonNull(fs, "fs is null");
         this.schema = context.service(SchemaService.class);
         this.partitioner = context.service(Partitioner.class);
-        var executor = context.scheduler().computeExecutor();
+        // Cache maintenance runs on the reading thread (as Cassandra's chunk cache does): handing it to another
+        // thread woke that thread every few reads and cost more than the maintenance itself
+        // (docs/performance.md).
+        java.util.concurrent.Executor executor = Runnable::run;
         var clock = context.clock();
         SSTableContext sstables = new SSTableContext(fs, partitioner,
                 new ChunkCache(config.fileCacheSize(), executor, clock::nanoTime),
