@@ -325,10 +325,10 @@ public final class Node implements AutoCloseable {
                         new LocationModule(registry),
                         new ReplicationModule(registry),
                         new StorageModule(registry),
+                        new ManagementModule(stop),
                         new QueryModule(registry),
                         new ClusterModule(registry),
                         new TransportModule(registry),
-                        new ManagementModule(stop),
                         new AssemblyModule());
                 Node node = new Node(loaded, registry, discovered, lifecycle, assembly, injector);
                 self.set(node);

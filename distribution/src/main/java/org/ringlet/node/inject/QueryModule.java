@@ -63,7 +63,7 @@ public final class QueryModule extends AbstractModule {
     @Provides
     @Singleton
     SchemaLoading schemaLoading(SchemaManager manager, StorageEngine storage, StorageDrain drain,
-                                NodeServices services) {
+                                StorageFailurePolicy failures, NodeServices services) {
         return new SchemaLoading(manager, storage, services);
     }
 }

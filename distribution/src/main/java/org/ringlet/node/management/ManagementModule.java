@@ -3,6 +3,7 @@ package org.ringlet.node.management;
 import java.util.Optional;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
@@ -70,7 +71,7 @@ public final class ManagementModule extends AbstractModule {
     @Singleton
     StorageServiceBean storageService(NodeConfig config, Partitioner partitioner, LocationProvider location,
                                       DefaultComponentRegistry registry, ReplicationStrategies strategies, Clock clock,
-                                      ManagementSources sources, TransportStage transport) {
+                                      ManagementSources sources, Provider<TransportStage> transport) {
         String partitionerClass = registry.displayClassName(
                 registry.resolve(PartitionerFactory.class, config.cluster().partitioner()));
         StorageConfig sc = config.storage();
@@ -79,11 +80,11 @@ public final class ManagementModule extends AbstractModule {
                 sc.compactionThroughput().bytesPerSecond() / (1024.0 * 1024.0));
         StorageServiceBean.Clients clients = new StorageServiceBean.Clients(() -> {
             try {
-                transport.stopServing();
+                transport.get().stopServing();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot stop serving clients: " + e.getMessage(), e);
             }
-        }, transport::isRunning);
+        }, () -> transport.get().isRunning());
         return new StorageServiceBean(identity, partitioner, location, sources, strategies::create, stopRequest,
                 clients);
     }
