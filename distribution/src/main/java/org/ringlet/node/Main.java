@@ -100,7 +100,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             node.start();
-            StatusFile.write(statusFile, node.config(), ProcessHandle.current().pid());
+            StatusFile.write(statusFile, node.config(), ProcessHandle.current().pid(), node.nativeAddress());
         } catch (RuntimeException | IOException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             node.stop();
