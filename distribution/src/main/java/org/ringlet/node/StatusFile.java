@@ -22,8 +22,8 @@ final class StatusFile {
     private StatusFile() {
     }
 
-    static void write(Path file, NodeConfig config, long pid, java.util.Optional<java.net.InetSocketAddress> clients)
-            throws IOException {
+    static void write(Path file, NodeConfig config, long pid, java.util.Optional<java.net.InetSocketAddress> clients,
+                      int jmxPort) throws IOException {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("state", "started");
         lines.put("pid", Long.toString(pid));
@@ -35,6 +35,7 @@ final class StatusFile {
         lines.put("native_transport_port", Integer.toString(config.network().nativeTransportPort()));
         lines.put("native_transport", clients.map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
                 .orElse("off"));
+        lines.put("jmx_port", Integer.toString(jmxPort));
         lines.put("data", config.dataDirectory().toString());
         StringBuilder text = new StringBuilder();
         lines.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
