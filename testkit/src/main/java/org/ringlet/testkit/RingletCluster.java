@@ -24,7 +24,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * In-process Ringlet nodes for tests: node {@code i} (from 1) listens on {@code 127.0.0.i} (all of 127.0.0.0/8 is
- * loopback on Linux) with ports chosen free at start, and keeps its data under its own directory of a temporary
+ * loopback on Linux) with its own free ports (no two nodes share a port number), and keeps its data under its own directory of a temporary
  * directory that {@link #close()} deletes. Everything is in one JVM and one class loader; each node has its own
  * scheduler, storage, JMX endpoint and CQL server.
  *
@@ -219,6 +219,7 @@ public final class RingletCluster implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the cluster's directory", e);
             }
             List<RingletNode> nodes = new ArrayList<>();
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
             for (int i = 1; i <= nodeCount; i++) {
                 InetAddress address = loopback(i);
                 Map<String, String> s = new LinkedHashMap<>();
@@ -227,9 +228,29 @@ public final class RingletCluster implements AutoCloseable {
                 s.put("seed_provider", "127.0.0.1");
                 s.putAll(settings);
                 s.putAll(nodeSettings.getOrDefault(i, Map.of()));
+                // port 0: a free port, and one no other node of this cluster has (easier to tell apart in logs)
+                for (String port : List.of("native_transport_port", "storage_port")) {
+                    if ("0".equals(s.get(port))) {
+                        s.put(port, Integer.toString(freePort(address, taken)));
+                    }
+                }
                 nodes.add(new RingletNode(i, address, root, root.resolve("node" + i), s));
             }
             return new RingletCluster(root, temporary, nodes);
+        }
+
+        private static int freePort(InetAddress address, java.util.Set<Integer> taken) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                    probe.bind(new InetSocketAddress(address, 0), 1);
+                    if (taken.add(probe.getLocalPort())) {
+                        return probe.getLocalPort();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot find a free port on " + address.getHostAddress(), e);
+                }
+            }
+            throw new IllegalStateException("no free port on " + address.getHostAddress());
         }
 
         private static InetAddress loopback(int i) {
