@@ -33,10 +33,10 @@ class TutorialEndToEndTest {
         assertEquals("00_tutorial.cql: 25 same, 0 differ\n", statements.output());
         assertEquals(0, statements.exitCode());
 
-        Path program = root.resolve("testkit/src/test/python/tutorial.py");
+        Path program = root.resolve("conformance/tutorial.py");
         Processes.Result users = Processes.run(List.of(python, program.toString(), port), root, Map.of(),
                 Duration.ofMinutes(2));
-        assertEquals(Files.readString(root.resolve("testkit/src/test/python/tutorial.cassandra-5.0.6.txt"),
+        assertEquals(Files.readString(root.resolve("conformance/tutorial.cassandra-5.0.6.txt"),
                 StandardCharsets.UTF_8), users.output());
         assertEquals(0, users.exitCode());
     }

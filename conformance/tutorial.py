@@ -3,7 +3,7 @@
 
 usage: /usr/bin/python3 tutorial.py [PORT]     (host 127.0.0.1; default port 9042)
 Needs the DataStax Python driver (Debian package python3-cassandra) and the tutorial's data
-(conformance/00_tutorial.cql).
+(conformance/00_tutorial.cql); its output against Cassandra 5.0.6 is tutorial.cassandra-5.0.6.txt.
 """
 import sys
 
