@@ -69,6 +69,9 @@ public final class SelectionPreparer {
             }
             return new WritetimeSelector(c, w.kind());
         }
+        if (raw instanceof RawSelectable.FieldSelection f) {
+            return FieldSelector.of(prepare(f.selectable()), f.field());
+        }
         if (raw instanceof RawSelectable.Value v) {
             throw new InvalidRequestException("Cannot infer type for term " + v.term()
                     + " in selection clause (try using a cast to force a type)");
