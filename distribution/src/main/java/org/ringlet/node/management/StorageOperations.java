@@ -36,7 +36,6 @@ final class StorageOperations {
     /** Cassandra's snapshot details columns (they are also the index: every row is unique). */
     static final List<String> SNAPSHOT_ITEMS = List.of("Snapshot name", "Keyspace name", "Column family name",
             "True size", "Size on disk", "Creation time", "Expiration time", "Ephemeral");
-    private static final TabularType SNAPSHOT_TABLE = snapshotTable();
 
     private StorageOperations() {
     }
@@ -110,10 +109,11 @@ final class StorageOperations {
     /** nodetool listsnapshots's data: a table of rows per snapshot tag. */
     static Map<String, TabularData> details(List<SnapshotInfo> snapshots) {
         Map<String, TabularData> out = new LinkedHashMap<>();
+        TabularType type = snapshotTable();
         for (SnapshotInfo s : snapshots) {
-            TabularData table = out.computeIfAbsent(s.tag(), t -> new TabularDataSupport(SNAPSHOT_TABLE));
+            TabularData table = out.computeIfAbsent(s.tag(), t -> new TabularDataSupport(type));
             try {
-                table.put(new CompositeDataSupport(SNAPSHOT_TABLE.getRowType(), SNAPSHOT_ITEMS.toArray(String[]::new),
+                table.put(new CompositeDataSupport(type.getRowType(), SNAPSHOT_ITEMS.toArray(String[]::new),
                         new Object[] {s.tag(), s.keyspace(), s.table(), Formats.fileSize(s.trueSize()),
                                 Formats.fileSize(s.sizeOnDisk()), Instant.ofEpochMilli(s.createdAtMillis()).toString(),
                                 "", "false"}));
