@@ -22,6 +22,7 @@ public final class Selection {
     private final List<ColumnSpec> columns;
     private final boolean aggregate;
     private final Set<ColumnMetadata> readColumns;
+    private final List<ColumnMetadata> readColumnList;
 
     private Selection(TableMetadata table, List<SelectorFactory> selectors, List<String> aliases) {
         this.table = requireNonNull(table, "table is null");
@@ -37,6 +38,7 @@ public final class Selection {
         Set<ColumnMetadata> read = new LinkedHashSet<>();
         selectors.forEach(s -> s.collectColumns(read));
         this.readColumns = Set.copyOf(read);
+        this.readColumnList = List.copyOf(read);
     }
 
     /** {@code SELECT *}: every column in Cassandra's order (partition key, clustering, then the rest by name). */
@@ -77,6 +79,11 @@ public final class Selection {
         return readColumns;
     }
 
+    /** The columns the selectors read, in the order they first appear. */
+    public List<ColumnMetadata> readColumnList() {
+        return readColumnList;
+    }
+
     /** Whether any selected column is a non-frozen collection. */
     public boolean selectsMultiCellColumn() {
         return readColumns.stream().anyMatch(ColumnMetadata::isComplex);
@@ -97,7 +104,12 @@ public final class Selection {
 
     /** A builder of one result. */
     public ResultBuilder newResultBuilder() {
-        return new ResultBuilder(this);
+        return new ResultBuilder(this, false);
+    }
+
+    /** A builder of one result of a GROUP BY query: a row per group. */
+    public ResultBuilder newGroupingResultBuilder() {
+        return new ResultBuilder(this, true);
     }
 
     TableMetadata table() {

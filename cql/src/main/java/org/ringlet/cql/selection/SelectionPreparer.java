@@ -32,8 +32,15 @@ public final class SelectionPreparer {
         this.terms = requireNonNull(terms, "terms is null");
     }
 
-    /** The selection of a SELECT clause ({@code *} when {@code selectors} is empty). */
-    public Selection prepare(List<RawStatement.Selector> selectors) {
+    /**
+     * The selection of a SELECT clause ({@code *} when {@code selectors} is empty).
+     *
+     * @param json whether the statement is a SELECT JSON
+     */
+    public Selection prepare(List<RawStatement.Selector> selectors, boolean json) {
+        if (json) {
+            throw new InvalidRequestException("SELECT JSON is not supported yet");
+        }
         if (selectors.isEmpty()) {
             return Selection.wildcard(table);
         }
