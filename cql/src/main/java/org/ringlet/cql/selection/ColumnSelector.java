@@ -1,5 +1,7 @@
 package org.ringlet.cql.selection;
 
+import org.ringlet.api.query.BoundValues;
+
 import java.nio.ByteBuffer;
 import java.util.Set;
 
@@ -36,7 +38,7 @@ public final class ColumnSelector extends SelectorFactory {
     }
 
     @Override
-    public Selector newInstance() {
+    public Selector newInstance(BoundValues values) {
         return new Selector() {
             private ByteBuffer current;
             private boolean set;

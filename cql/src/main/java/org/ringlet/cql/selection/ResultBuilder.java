@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ringlet.api.query.BoundValues;
+
 /**
  * Builds the rows of one result: each row added becomes a result row; for an aggregate query without GROUP BY,
  * every row feeds the aggregates of the single result row; with GROUP BY, the rows of each group make one result
@@ -16,10 +18,10 @@ public final class ResultBuilder {
     private final List<List<ByteBuffer>> rows = new ArrayList<>();
     private boolean groupHasRows;
 
-    ResultBuilder(Selection selection, boolean grouped) {
+    ResultBuilder(Selection selection, boolean grouped, BoundValues values) {
         this.selection = selection;
         this.grouped = grouped;
-        selection.selectors().forEach(f -> selectors.add(f.newInstance()));
+        selection.selectors().forEach(f -> selectors.add(f.newInstance(values)));
     }
 
     /** With GROUP BY: the rows added from now on belong to a new group. */

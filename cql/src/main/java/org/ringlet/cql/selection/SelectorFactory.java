@@ -1,5 +1,7 @@
 package org.ringlet.cql.selection;
 
+import org.ringlet.api.query.BoundValues;
+
 import java.util.Set;
 
 import org.ringlet.api.schema.ColumnMetadata;
@@ -16,7 +18,7 @@ public abstract class SelectorFactory implements Assignable {
     /** The result column's type. */
     public abstract CqlType type();
 
-    public abstract Selector newInstance();
+    public abstract Selector newInstance(BoundValues values);
 
     /** Whether the selector aggregates over rows. */
     public boolean isAggregate() {

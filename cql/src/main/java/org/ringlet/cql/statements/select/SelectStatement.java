@@ -163,7 +163,8 @@ public final class SelectStatement implements CqlStatement {
             PartitionReader.Position start = state == null ? null : new PartitionReader.Position(
                     decorate(context.topology().partitioner(), state.partitionKey()), state.clustering());
             boolean grouped = shape.groupPrefix() >= 0;
-            ResultBuilder result = grouped ? selection.newGroupingResultBuilder() : selection.newResultBuilder();
+            ResultBuilder result = grouped ? selection.newGroupingResultBuilder(values)
+                    : selection.newResultBuilder(values);
             if (shape.postOrdering() != null) {
                 return sorted(reader, result, filter, staticRows, now, perPartition, userLimit, warnings);
             }
@@ -263,7 +264,7 @@ public final class SelectStatement implements CqlStatement {
 
     private CompletionStage<Response> aggregate(PartitionReader reader, RowFilter filter, boolean staticRows,
                                                 long now, QueryOptions options, List<String> warnings) {
-        ResultBuilder result = selection.newResultBuilder();
+        ResultBuilder result = selection.newResultBuilder(options.values());
         RowCollector rows = new RowCollector(table, sink(result), filter, staticRows, now, null, 0,
                 Integer.MAX_VALUE, Integer.MAX_VALUE, shape.distinct(), -1);
         int batch = options.pageSize() > 0 ? options.pageSize() : INTERNAL_BATCH;
