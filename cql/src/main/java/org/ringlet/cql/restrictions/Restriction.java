@@ -44,8 +44,9 @@ public sealed interface Restriction permits Restriction.Eq, Restriction.In, Rest
      * @param columns  the columns the values are for
      * @param elements a term per column, or null
      * @param tuple    a term binding the whole tuple, or null
+     * @param multi    whether the values come from a multi-column relation (which words null errors differently)
      */
-    record Values(List<ColumnMetadata> columns, List<Term> elements, Term tuple) {
+    record Values(List<ColumnMetadata> columns, List<Term> elements, Term tuple, boolean multi) {
         public Values {
             columns = List.copyOf(columns);
             elements = elements == null ? null : List.copyOf(elements);
@@ -55,7 +56,7 @@ public sealed interface Restriction permits Restriction.Eq, Restriction.In, Rest
         }
 
         static Values of(ColumnMetadata column, Term value) {
-            return new Values(List.of(column), List.of(value), null);
+            return new Values(List.of(column), List.of(value), null, false);
         }
 
         int size() {
@@ -65,7 +66,7 @@ public sealed interface Restriction permits Restriction.Eq, Restriction.In, Rest
         /** The bound values, one per column; none may be null or unset. */
         List<ByteBuffer> bind(BoundValues values) {
             if (elements != null) {
-                if (elements.size() == 1 && columns.size() == 1) {
+                if (!multi) {
                     return List.of(Restrictions.bindNonNull(elements.get(0), values, columns.get(0)));
                 }
                 List<ByteBuffer> out = new ArrayList<>(elements.size());

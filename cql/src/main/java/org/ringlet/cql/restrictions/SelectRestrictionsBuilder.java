@@ -169,8 +169,14 @@ final class SelectRestrictionsBuilder {
 
     /** Cassandra's checks when two restrictions apply to common columns. */
     static void validate(Restriction existing, Restriction added) {
-        checkOperator(existing);
-        checkOperator(added);
+        if (existing instanceof Restriction.Eq || added instanceof Restriction.Eq) {
+            throw new InvalidRequestException(common(existing, added) + " cannot be restricted by more than one "
+                    + "relation if it includes an Equal");
+        }
+        if (existing instanceof Restriction.In || added instanceof Restriction.In) {
+            throw new InvalidRequestException(common(existing, added) + " cannot be restricted by more than one "
+                    + "relation if it includes a IN");
+        }
         if (existing instanceof Restriction.Slice a && added instanceof Restriction.Slice b) {
             if (!a.column().equals(b.column())) {
                 ColumnMetadata c = a.column().position() > b.column().position() ? a.column() : b.column();
@@ -188,17 +194,10 @@ final class SelectRestrictionsBuilder {
         }
     }
 
-    private static void checkOperator(Restriction r) {
-        if (r instanceof Restriction.Eq) {
-            throw new InvalidRequestException(list(r.columns()) + " cannot be restricted by more than one relation "
-                    + "if it includes an Equal");
-        }
-        if (r instanceof Restriction.In) {
-            throw new InvalidRequestException(list(r.columns()) + " cannot be restricted by more than one relation "
-                    + "if it includes a IN");
-        }
-    }
-
+    /**
+     * The columns two restrictions have in common, as Cassandra's messages list them. (Cassandra takes them from a
+     * hash set, whose order for several columns is arbitrary; here they are in clustering order.)
+     */
     private static String common(Restriction a, Restriction b) {
         List<ColumnMetadata> out = new ArrayList<>(a.columns());
         out.retainAll(b.columns());
@@ -331,11 +330,11 @@ final class SelectRestrictionsBuilder {
                 elements.add(terms.prepare(t.elements().get(i), new ColumnSpec(table.keyspace(), table.name(),
                         c.name(), c.type())));
             }
-            return new Restriction.Values(columns, elements, null);
+            return new Restriction.Values(columns, elements, null, true);
         }
         Term tuple = terms.prepare(raw, new ColumnSpec(table.keyspace(), table.name(), names(columns),
                 tupleType(columns)));
-        return new Restriction.Values(columns, null, tuple);
+        return new Restriction.Values(columns, null, tuple, true);
     }
 
     private static TupleType tupleType(List<ColumnMetadata> columns) {
@@ -372,7 +371,7 @@ final class SelectRestrictionsBuilder {
                 List<Restriction> out = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     out.add(new Restriction.Eq(List.of(columns.get(i)), new Restriction.Values(
-                            List.of(columns.get(i)), List.of(values.elements().get(i)), null), true));
+                            List.of(columns.get(i)), List.of(values.elements().get(i)), null, true), true));
                 }
                 return out;
             }

@@ -55,6 +55,9 @@ public final class StatementRestrictions {
             if (filtered && r instanceof Restriction.Slice && r.isMultiColumn()) {
                 throw new InvalidRequestException("Multi-column slice restrictions cannot be used for filtering.");
             }
+            if (filtered && r instanceof Restriction.In && r.isMultiColumn()) {
+                throw new InvalidRequestException("Multicolumn IN filters are not supported");
+            }
             if (!filtered && !(r instanceof Restriction.Slice)) {
                 position = r.lastColumn().position() + 1;
             } else if (!filtered) {
