@@ -37,15 +37,18 @@ final class AggregateFunctions {
                                           TableMetadata table) {
                     if (name.equals("count")) {
                         // a count of the first argument's type: other arities fail the arity check
-                        return CountFunction.of(arguments.isEmpty() ? NativeType.INT
-                                : JsonFunctions.argumentType(arguments.get(0), name(), "(any)"));
+                        CqlType t = arguments.isEmpty() ? null : arguments.get(0).exactType();
+                        if (t == null && !arguments.isEmpty()) {
+                            t = arguments.get(0).compatibleType();
+                        }
+                        return CountFunction.of(t == null ? NativeType.BLOB : t);
                     }
                     if (arguments.size() != 1) {
                         throw new InvalidRequestException("Invalid number of arguments for function " + name()
                                 + "(any)");
                     }
                     CqlType type = JsonFunctions.argumentType(arguments.get(0), name(), "(any)");
-                    return extreme(name, type.isMultiCell() ? type.freeze() : type, name.equals("max"));
+                    return extreme(name, type, name.equals("max"));
                 }
             });
         }

@@ -3,7 +3,6 @@ package org.ringlet.cql.functions;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.schema.TableMetadata;
@@ -23,8 +22,8 @@ final class CollectionFunctions {
     }
 
     static void addTo(FunctionRegistry r) {
-        r.add(factory("map_keys", "map", (name, t) -> {
-            MapType m = map(name, t);
+        r.add(factory("map_keys", "map", (name, t, arg) -> {
+            MapType m = map(name, t, arg);
             SetType result = SetType.of(m.keyType().freeze());
             return NativeScalarFunction.of(name, result, List.of(t), args -> {
                 List<ByteBuffer> flat = CollectionCodec.unpackCollection(args.get(0), 2, "map");
@@ -35,8 +34,8 @@ final class CollectionFunctions {
                 return CollectionCodec.packCollection(keys, keys.size());
             });
         }));
-        r.add(factory("map_values", "map", (name, t) -> {
-            MapType m = map(name, t);
+        r.add(factory("map_values", "map", (name, t, arg) -> {
+            MapType m = map(name, t, arg);
             ListType result = ListType.of(m.valueType().freeze());
             return NativeScalarFunction.of(name, result, List.of(t), args -> {
                 List<ByteBuffer> flat = CollectionCodec.unpackCollection(args.get(0), 2, "map");
@@ -47,15 +46,15 @@ final class CollectionFunctions {
                 return CollectionCodec.packCollection(values, values.size());
             });
         }));
-        r.add(factory("collection_count", "collection", (name, t) -> {
-            collection(name, t);
+        r.add(factory("collection_count", "collection", (name, t, arg) -> {
+            collection(name, t, arg);
             return NativeScalarFunction.of(name, NativeType.INT, List.of(t), args -> NativeType.INT.decompose(
                     elements(t, args.get(0)).size()));
         }));
         for (String fn : List.of("collection_min", "collection_max")) {
             boolean max = fn.endsWith("max");
-            r.add(factory(fn, "collection", (name, t) -> {
-                CqlType element = element(name, t);
+            r.add(factory(fn, "collection", (name, t, arg) -> {
+                CqlType element = element(name, t, arg);
                 return NativeScalarFunction.of(name, element, List.of(t), args -> {
                     ByteBuffer best = null;
                     for (ByteBuffer e : elements(t, args.get(0))) {
@@ -70,11 +69,11 @@ final class CollectionFunctions {
         }
         for (String fn : List.of("collection_sum", "collection_avg")) {
             boolean avg = fn.endsWith("avg");
-            r.add(factory(fn, "numeric collection", (name, t) -> {
-                CqlType element = element(name, t);
+            r.add(factory(fn, "numeric collection", (name, t, arg) -> {
+                CqlType element = element(name, t, arg);
                 if (!(element instanceof NativeType n) || !Numbers.isNumeric(n)) {
                     throw new InvalidRequestException("Function system." + name + " requires a numeric set/list "
-                            + "argument, but found argument of type " + t.cqlName());
+                            + "argument, but found argument " + arg + " of type " + t.cqlName());
                 }
                 NativeType source = n == NativeType.COUNTER ? NativeType.BIGINT : n;
                 return NativeScalarFunction.of(name, n, List.of(t), args -> {
@@ -92,7 +91,13 @@ final class CollectionFunctions {
         }
     }
 
-    private static FunctionFactory factory(String name, String kind, BiFunction<String, CqlType, CqlFunction> make) {
+    /** Makes the function for an argument of a type. */
+    @FunctionalInterface
+    private interface Maker {
+        CqlFunction make(String name, CqlType type, String argument);
+    }
+
+    private static FunctionFactory factory(String name, String kind, Maker make) {
         FunctionName fn = FunctionName.system(name);
         return new FunctionFactory() {
             @Override
@@ -108,27 +113,27 @@ final class CollectionFunctions {
                             + kind + ")");
                 }
                 CqlType t = JsonFunctions.argumentType(arguments.get(0), fn, "(" + kind + ")");
-                return make.apply(name, t);
+                return make.make(name, t, arguments.get(0).text());
             }
         };
     }
 
-    private static MapType map(String name, CqlType t) {
+    private static MapType map(String name, CqlType t, String arg) {
         if (!(t.unwrap() instanceof MapType m)) {
             throw new InvalidRequestException("Function system." + name + " requires a map argument, but found "
-                    + "argument of type " + t.cqlName());
+                    + "argument " + arg + " of type " + t.cqlName());
         }
         return m;
     }
 
-    private static void collection(String name, CqlType t) {
+    private static void collection(String name, CqlType t, String arg) {
         if (!t.unwrap().isCollection()) {
             throw new InvalidRequestException("Function system." + name + " requires a collection argument, but "
-                    + "found argument of type " + t.cqlName());
+                    + "found argument " + arg + " of type " + t.cqlName());
         }
     }
 
-    private static CqlType element(String name, CqlType t) {
+    private static CqlType element(String name, CqlType t, String arg) {
         CqlType u = t.unwrap();
         if (u instanceof SetType s) {
             return s.elementType();
@@ -137,7 +142,7 @@ final class CollectionFunctions {
             return l.elementType();
         }
         throw new InvalidRequestException("Function system." + name + " requires a set or list argument, but found "
-                + "argument of type " + t.cqlName());
+                + "argument " + arg + " of type " + t.cqlName());
     }
 
     private static List<ByteBuffer> elements(CqlType t, ByteBuffer v) {

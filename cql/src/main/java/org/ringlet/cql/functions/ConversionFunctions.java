@@ -25,7 +25,8 @@ final class ConversionFunctions {
             for (String name : type == NativeType.TEXT ? List.of("text", "varchar") : List.of(type.cqlName())) {
                 r.addWithLegacy(NativeScalarFunction.of(name + "_as_blob", NativeType.BLOB, List.of(type),
                         args -> args.get(0)), name + "asblob");
-                r.addWithLegacy(fromBlob("blob_as_" + name, type), "blobas" + name);
+                r.add(fromBlob("blob_as_" + name, type));
+                r.add(fromBlob("blobas" + name, type));
             }
         }
     }

@@ -29,6 +29,9 @@ public interface CqlFunction {
     default String signature() {
         List<String> args = new ArrayList<>(argumentTypes().size());
         argumentTypes().forEach(t -> args.add(t.cqlName()));
-        return name() + " : (" + String.join(", ", args) + ") -> " + returnType().cqlName();
+        String n = name().name();
+        String quoted = n.matches("[a-z][a-z0-9_]*") ? n : "\"" + n.replace("\"", "\"\"") + "\"";
+        return name().keyspace() + "." + quoted + " : (" + String.join(", ", args) + ") -> "
+                + returnType().cqlName();
     }
 }

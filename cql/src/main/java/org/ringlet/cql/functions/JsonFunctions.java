@@ -48,7 +48,8 @@ final class JsonFunctions {
                 throw new InvalidRequestException("Invalid number of arguments for function " + name + "(any)");
             }
             CqlType type = argumentType(arguments.get(0), name, "(any)");
-            return new NativeScalarFunction(name, NativeType.TEXT, List.of(type), args -> {
+            // the function is named tojson whichever name called it
+            return new NativeScalarFunction(FunctionName.system("tojson"), NativeType.TEXT, List.of(type), args -> {
                 ByteBuffer v = args.get(0);
                 String json = v == null ? "null" : ValueFormats.json(type, v);
                 return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
@@ -74,13 +75,14 @@ final class JsonFunctions {
                     parsed = JsonParser.parse(json);
                 } catch (IllegalArgumentException e) {
                     throw new FunctionFailureException(FunctionName.SYSTEM, name.name(), List.of("text"),
-                            "Could not decode JSON string '" + json + "': " + e.getMessage());
+                            "execution of 'system.fromjson[text]' failed: Could not decode JSON string '" + json
+                            + "': " + e.getMessage());
                 }
                 try {
                     return JsonValues.fromJson(type, parsed);
                 } catch (MarshalException e) {
                     throw new FunctionFailureException(FunctionName.SYSTEM, name.name(), List.of("text"),
-                            "execution of '" + name + "[text]' failed: " + e.getMessage());
+                            "org.apache.cassandra.serializers.MarshalException: " + e.getMessage());
                 }
             }, true, true, null);
         }

@@ -145,10 +145,10 @@ final class Numbers {
                 BigDecimal a = toBigDecimal(l);
                 BigDecimal b = toBigDecimal(r);
                 yield switch (op) {
-                    case ADD -> a.add(b, MathContext.DECIMAL128);
-                    case SUBTRACT -> a.subtract(b, MathContext.DECIMAL128);
-                    case MULTIPLY -> a.multiply(b, MathContext.DECIMAL128);
-                    case DIVIDE -> a.divide(b, MathContext.DECIMAL128);
+                    case ADD -> a.add(b);
+                    case SUBTRACT -> a.subtract(b);
+                    case MULTIPLY -> a.multiply(b);
+                    case DIVIDE -> divide(a, b);
                     case MODULO -> a.remainder(b);
                 };
             }
@@ -164,6 +164,21 @@ final class Numbers {
                 };
             }
         };
+    }
+
+    /** The minimum significant digits (and scale) of a decimal quotient, as Cassandra computes it. */
+    private static final int MIN_SIGNIFICANT_DIGITS = 32;
+    private static final int MAX_SCALE = 1000;
+
+    /** Decimal division as Cassandra does it: at least 32 significant digits, trailing zeros stripped. */
+    static BigDecimal divide(BigDecimal a, BigDecimal b) {
+        int firstDigit = (a.precision() - a.scale()) - (b.precision() - b.scale());
+        int scale = MIN_SIGNIFICANT_DIGITS - firstDigit;
+        scale = Math.max(scale, a.scale());
+        scale = Math.max(scale, b.scale());
+        scale = Math.max(scale, MIN_SIGNIFICANT_DIGITS);
+        scale = Math.min(scale, MAX_SCALE);
+        return a.divide(b, scale, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
     private static int intOp(Op op, int a, int b) {
@@ -216,13 +231,12 @@ final class Numbers {
     static Number math(NativeType type, String fn, Number n) {
         if (type == NativeType.DECIMAL) {
             BigDecimal d = toBigDecimal(n);
-            double x = d.doubleValue();
-            double r = switch (fn) {
-                case "exp" -> Math.exp(x);
-                case "log" -> Math.log(x);
-                default -> Math.log10(x);
+            MathContext mc = new MathContext(Math.max(d.precision(), MIN_SIGNIFICANT_DIGITS), RoundingMode.HALF_EVEN);
+            return switch (fn) {
+                case "exp" -> BigMath.exp(d, mc);
+                case "log" -> BigMath.ln(d, mc);
+                default -> BigMath.log10(d, mc);
             };
-            return BigDecimal.valueOf(r);
         }
         double x = n.doubleValue();
         double r = switch (fn) {

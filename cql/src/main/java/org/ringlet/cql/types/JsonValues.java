@@ -40,6 +40,17 @@ public final class JsonValues {
         if (t instanceof NativeType n) {
             return nativeValue(n, parsed);
         }
+        if (parsed instanceof String s) {
+            // collections, tuples and user types also accept their JSON written as a string
+            try {
+                parsed = JsonParser.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new MarshalException("Error decoding JSON string: " + e.getMessage());
+            }
+            if (parsed == null) {
+                return null;
+            }
+        }
         if (t instanceof ListType lt) {
             List<?> list = list(parsed, "Expected a list, but got a %s: %s");
             List<ByteBuffer> out = new ArrayList<>(list.size());
@@ -93,6 +104,10 @@ public final class JsonValues {
             List<?> list = list(parsed, "Expected a list representation of a tuple, but got a %s: %s");
             if (list.size() > tt.size()) {
                 throw new MarshalException(String.format("Tuple contains extra items (expected %s): %s", tt.size(),
+                        parsed));
+            }
+            if (list.size() < tt.size()) {
+                throw new MarshalException(String.format("Tuple is missing items (expected %s): %s", tt.size(),
                         parsed));
             }
             List<ByteBuffer> out = new ArrayList<>(tt.size());
@@ -156,102 +171,136 @@ public final class JsonValues {
                 parsed.getClass().getSimpleName(), parsed));
     }
 
+    private static MarshalException notValid(String what, Object parsed) {
+        return new MarshalException("Value '" + parsed + "' is not a valid representation of a " + what + " value");
+    }
+
     private static ByteBuffer nativeValue(NativeType type, Object parsed) {
-        if (parsed instanceof String s) {
-            return switch (type.kind()) {
-                case BLOB -> {
-                    if (!s.startsWith("0x")) {
-                        throw new MarshalException(String.format("Value '%s' is not a valid blob representation: "
-                                + "String representation of blob is missing 0x prefix: %s", s, s));
-                    }
-                    try {
-                        yield Literals.hex(s.substring(2));
-                    } catch (MarshalException e) {
-                        throw new MarshalException(String.format("Value '%s' is not a valid blob representation: %s",
-                                s, e.getMessage()));
-                    }
+        String name = parsed.getClass().getSimpleName();
+        switch (type.kind()) {
+            case ASCII, TEXT -> {
+                if (parsed instanceof String s) {
+                    return Literals.parse(type, s);
                 }
-                case COUNTER -> Literals.parse(NativeType.BIGINT, s);
-                default -> Literals.parse(type, s);
-            };
-        }
-        return switch (type.kind()) {
-            case ASCII -> throw expected("an ascii string", parsed);
-            case TEXT -> throw expected("a UTF-8 string", parsed);
+                throw expected(type == NativeType.ASCII ? "an ascii string" : "a UTF-8 string", parsed);
+            }
+            case BLOB -> {
+                if (!(parsed instanceof String s)) {
+                    String cls = parsed.getClass().getName();
+                    throw new MarshalException("Value '" + parsed + "' is not a valid blob representation: class "
+                            + cls + " cannot be cast to class java.lang.String (" + cls + " and java.lang.String are "
+                            + "in module java.base of loader 'bootstrap')");
+                }
+                if (!s.startsWith("0x")) {
+                    throw new MarshalException("Value '" + s + "' is not a valid blob representation: String "
+                            + "representation of blob is missing 0x prefix: " + s);
+                }
+                try {
+                    return Literals.hex(s.substring(2));
+                } catch (MarshalException e) {
+                    throw new MarshalException("Value '" + s + "' is not a valid blob representation: "
+                            + e.getMessage());
+                }
+            }
             case BOOLEAN -> {
                 if (parsed instanceof Boolean b) {
-                    yield NativeType.BOOLEAN.decompose(b);
+                    return NativeType.BOOLEAN.decompose(b);
+                }
+                if (parsed instanceof String s) {
+                    return Literals.parse(type, s);
                 }
                 throw expected("a boolean value", parsed);
             }
             case INT -> {
+                if (parsed instanceof String s) {
+                    return Literals.parse(type, s);
+                }
                 if (parsed instanceof Integer i) {
-                    yield NativeType.INT.decompose(i);
+                    return NativeType.INT.decompose(i);
                 }
                 throw expected("an int value", parsed);
             }
-            case SMALLINT -> {
-                if (parsed instanceof Integer i && i == i.shortValue()) {
-                    yield NativeType.SMALLINT.decompose(i.shortValue());
+            case SMALLINT, TINYINT -> {
+                if (parsed instanceof String || parsed instanceof Number) {
+                    return Literals.parse(type, parsed.toString());
                 }
-                throw new MarshalException(String.format("Expected a short value, but got a %s: %s",
-                        parsed.getClass().getSimpleName(), parsed));
-            }
-            case TINYINT -> {
-                if (parsed instanceof Integer i && i == i.byteValue()) {
-                    yield NativeType.TINYINT.decompose(i.byteValue());
-                }
-                throw new MarshalException(String.format("Expected a byte value, but got a %s: %s",
-                        parsed.getClass().getSimpleName(), parsed));
+                throw expected(type == NativeType.SMALLINT ? "a short value" : "a byte value", parsed);
             }
             case BIGINT, COUNTER -> {
+                if (parsed instanceof String s) {
+                    return Literals.parse(NativeType.BIGINT, s);
+                }
                 if (parsed instanceof Integer || parsed instanceof Long) {
-                    yield NativeType.BIGINT.decompose(((Number) parsed).longValue());
+                    return NativeType.BIGINT.decompose(((Number) parsed).longValue());
                 }
                 throw expected("a bigint value", parsed);
             }
             case VARINT -> {
-                if (parsed instanceof Integer || parsed instanceof Long || parsed instanceof BigInteger) {
-                    yield NativeType.VARINT.decompose(new BigInteger(parsed.toString()));
+                try {
+                    return NativeType.VARINT.decompose(new BigInteger(parsed.toString()));
+                } catch (NumberFormatException e) {
+                    throw notValid("varint", parsed);
                 }
-                throw expected("an integer value", parsed);
             }
             case DECIMAL -> {
-                if (parsed instanceof Number) {
-                    yield NativeType.DECIMAL.decompose(new BigDecimal(parsed.toString()));
+                try {
+                    return NativeType.DECIMAL.decompose(new BigDecimal(parsed.toString()));
+                } catch (NumberFormatException e) {
+                    throw notValid("decimal", parsed);
                 }
-                throw expected("a decimal value", parsed);
             }
-            case FLOAT -> {
-                if (parsed instanceof Number n) {
-                    yield NativeType.FLOAT.decompose(n.floatValue());
+            case FLOAT, DOUBLE -> {
+                if (parsed instanceof String s) {
+                    return Literals.parse(type, s);
                 }
-                throw expected("a float value", parsed);
-            }
-            case DOUBLE -> {
                 if (parsed instanceof Number n) {
-                    yield NativeType.DOUBLE.decompose(n.doubleValue());
+                    return type == NativeType.FLOAT ? NativeType.FLOAT.decompose(n.floatValue())
+                            : NativeType.DOUBLE.decompose(n.doubleValue());
                 }
-                throw expected("a double value", parsed);
+                throw expected(type == NativeType.FLOAT ? "a float value" : "a double value", parsed);
             }
             case TIMESTAMP -> {
-                if (parsed instanceof Integer || parsed instanceof Long) {
-                    yield NativeType.TIMESTAMP.decompose(((Number) parsed).longValue());
+                if (parsed instanceof String s) {
+                    return Literals.parse(type, s);
+                }
+                if (parsed instanceof Long l) {
+                    return NativeType.TIMESTAMP.decompose(l);
                 }
                 throw expected("a long or a datestring representation of a timestamp value", parsed);
             }
-            case DATE -> throw expected("a string representation of a date value", parsed);
-            case TIME -> {
-                if (parsed instanceof Integer || parsed instanceof Long) {
-                    yield NativeType.TIME.decompose(((Number) parsed).longValue());
+            case TIMEUUID -> {
+                if (parsed instanceof String s) {
+                    try {
+                        return Literals.parse(type, s);
+                    } catch (MarshalException e) {
+                        throw new MarshalException("Unknown timeuuid representation: " + s);
+                    }
                 }
-                throw expected("a string representation of a time value", parsed);
+                throw expected("a string representation of a timeuuid", parsed);
             }
-            case UUID -> throw expected("a string representation of a uuid", parsed);
-            case TIMEUUID -> throw expected("a string representation of a timeuuid", parsed);
-            case INET -> throw expected("a string representation of an inet value", parsed);
-            case DURATION -> throw expected("a string representation of a duration", parsed);
-            case BLOB -> throw expected("a string representation of a blob", parsed);
-        };
+            case DURATION -> {
+                if (parsed instanceof String s) {
+                    try {
+                        return Literals.parse(type, s);
+                    } catch (MarshalException e) {
+                        // Cassandra reports this one without naming the column
+                        throw new org.ringlet.api.error.InvalidRequestException(e.getMessage());
+                    }
+                }
+                throw expected("a string representation of a duration", parsed);
+            }
+            default -> {
+                if (parsed instanceof String s) {
+                    return Literals.parse(type, s);
+                }
+                String what = switch (type.kind()) {
+                    case UUID -> "a string representation of a uuid";
+                    case INET -> "a string representation of an inet value";
+                    case DATE -> "a string representation of a date value";
+                    default -> "a string representation of a time value";
+                };
+                throw new MarshalException(String.format("Expected %s, but got a %s: %s", what, name, parsed));
+            }
+        }
     }
 }

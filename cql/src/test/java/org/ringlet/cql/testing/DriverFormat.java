@@ -69,6 +69,7 @@ public final class DriverFormat {
             case WRITE_TIMEOUT -> "WriteTimeout";
             case READ_TIMEOUT -> "ReadTimeout";
             case PROTOCOL_ERROR -> "ProtocolException";
+            case FUNCTION_FAILURE -> "FunctionFailure";
             default -> code.name();
         };
     }
