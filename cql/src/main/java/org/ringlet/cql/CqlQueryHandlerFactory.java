@@ -73,16 +73,16 @@ public final class CqlQueryHandlerFactory implements QueryHandlerFactory {
         Clock clock = context.service(Clock.class);
         Scheduler scheduler = context.service(Scheduler.class);
         LocalSchema schema = store.schema();
+        String clusterName = config.get("cluster_name", DEFAULT_CLUSTER_NAME);
         QueryContext queries = new QueryContext(store, context.service(Coordinator.class), topology,
                 context.service(ComponentRegistry.class), context, clock, context.service(RandomSource.class),
-                scheduler.ioExecutor(), new VirtualTables(schema, topology.partitioner()));
+                scheduler.ioExecutor(), new VirtualTables(schema, topology.partitioner()), clusterName);
         PreparedStatements prepared = new PreparedStatements(config.getInt("prepared_statements_cache_size", 10_000),
                 scheduler.computeExecutor(), clock);
         SchemaEvents events = new SchemaEvents(prepared);
         schema.addListener(events);
 
         SystemLocalTable local = new SystemLocalTable(storage, schema.definitions(), store.partitioner(), clock);
-        String clusterName = config.get("cluster_name", DEFAULT_CLUSTER_NAME);
         local.clusterName().ifPresent(saved -> {
             if (!saved.equals(clusterName)) {
                 throw new ConfigurationException("Saved cluster name " + saved + " != configured name "

@@ -31,6 +31,7 @@ import org.ringlet.api.storage.PartitionRangeReadCommand;
 import org.ringlet.api.storage.SinglePartitionReadCommand;
 import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.api.types.NativeType;
+import org.ringlet.api.types.UserType;
 import org.ringlet.cql.data.RowWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,6 +212,49 @@ public final class SchemaStore {
         }
         apply(List.of(tables.dropTable(keyspace, table, nextTimestamp(), clock.currentTimeSeconds())));
         return t;
+    }
+
+    /**
+     * Creates a user type.
+     *
+     * @return false when a type of that name existed and {@code ifNotExists} is set
+     * @throws InvalidRequestException when the keyspace does not exist, or the type does and {@code ifNotExists} is
+     *                                 not set
+     */
+    public synchronized boolean createType(UserType type, boolean ifNotExists) {
+        KeyspaceMetadata ks = requireKeyspace(type.keyspace());
+        if (ks.type(type.name()).isPresent()) {
+            if (ifNotExists) {
+                return false;
+            }
+            throw new InvalidRequestException("A user type with name '" + type.name() + "' already exists");
+        }
+        apply(List.of(tables.type(type, nextTimestamp(), clock.currentTimeSeconds())));
+        return true;
+    }
+
+    /**
+     * Replaces a user type's definition (ALTER TYPE); tables using it see the new definition.
+     *
+     * @throws InvalidRequestException when the type does not exist
+     */
+    public synchronized void alterType(UserType type) {
+        if (requireKeyspace(type.keyspace()).type(type.name()).isEmpty()) {
+            throw new InvalidRequestException("Type " + type.keyspace() + "." + type.name() + " doesn't exist");
+        }
+        apply(List.of(tables.type(type, nextTimestamp(), clock.currentTimeSeconds())));
+    }
+
+    /**
+     * Drops a user type (the caller has checked that nothing uses it).
+     *
+     * @throws InvalidRequestException when the type does not exist
+     */
+    public synchronized void dropType(String keyspace, String type) {
+        if (requireKeyspace(keyspace).type(type).isEmpty()) {
+            throw new InvalidRequestException("Type '" + keyspace + "." + type + "' doesn't exist");
+        }
+        apply(List.of(tables.dropType(keyspace, type, nextTimestamp(), clock.currentTimeSeconds())));
     }
 
     /**

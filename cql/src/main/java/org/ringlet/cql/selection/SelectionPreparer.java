@@ -90,6 +90,9 @@ public final class SelectionPreparer {
             }
             return new WritetimeSelector(c, w.kind());
         }
+        if (raw instanceof RawSelectable.FieldSelection f) {
+            return FieldSelector.of(prepare(f.selectable()), f.field());
+        }
         if (raw instanceof RawSelectable.Value v) {
             return term(v.term(), expected);
         }

@@ -35,6 +35,7 @@ public final class QueryContext {
     private final FunctionResolver functions;
     private final VirtualTables virtualTables;
     private final TimeUuids timeUuids;
+    private final String clusterName;
     private long lastTimestamp = Long.MIN_VALUE;
 
     /**
@@ -43,6 +44,18 @@ public final class QueryContext {
     public QueryContext(SchemaStore schema, Coordinator coordinator, TopologyService topology,
                         ComponentRegistry registry, NodeContext node, Clock clock, RandomSource random,
                         Executor blockingExecutor, VirtualTables virtualTables) {
+        this(schema, coordinator, topology, registry, node, clock, random, blockingExecutor, virtualTables,
+                "Test Cluster");
+    }
+
+    /**
+     * @param blockingExecutor where work that blocks (schema changes) runs, never a transport thread
+     * @param clusterName      the cluster's name (DESCRIBE CLUSTER)
+     */
+    public QueryContext(SchemaStore schema, Coordinator coordinator, TopologyService topology,
+                        ComponentRegistry registry, NodeContext node, Clock clock, RandomSource random,
+                        Executor blockingExecutor, VirtualTables virtualTables, String clusterName) {
+        this.clusterName = requireNonNull(clusterName, "clusterName is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.coordinator = requireNonNull(coordinator, "coordinator is null");
         this.topology = requireNonNull(topology, "topology is null");
@@ -55,6 +68,11 @@ public final class QueryContext {
         this.timeUuids = new TimeUuids(clock, random);
         this.functions = new FunctionResolver(FunctionRegistry.create(clock, random, timeUuids::next,
                 topology.partitioner()));
+    }
+
+    /** The name of the cluster this node belongs to. */
+    public String clusterName() {
+        return clusterName;
     }
 
     public SchemaStore schemaStore() {

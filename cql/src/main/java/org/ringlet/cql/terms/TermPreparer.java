@@ -188,9 +188,20 @@ public final class TermPreparer {
     }
 
     private Term tuple(RawTerm.TupleLiteral t, ColumnSpec receiver, CqlType type) {
-        if (!(type instanceof TupleType tt) || t.elements().size() > tt.size()) {
+        if (!(type instanceof TupleType tt)) {
             throw new InvalidRequestException("Invalid tuple type literal for " + receiver.name() + " of type "
                     + type.cqlName());
+        }
+        for (int i = 0; i < t.elements().size(); i++) {
+            if (i >= tt.size()) {
+                throw new InvalidRequestException("Invalid tuple literal for " + receiver.name()
+                        + ": too many elements. Type " + tt.cqlName() + " expects " + tt.size() + " but got "
+                        + t.elements().size());
+            }
+            if (!testAssignment(t.elements().get(i), tt.types().get(i)).isAssignable()) {
+                throw new InvalidRequestException("Invalid tuple literal for " + receiver.name() + ": component " + i
+                        + " is not of type " + tt.types().get(i).cqlName());
+            }
         }
         List<Term> out = new ArrayList<>();
         for (int i = 0; i < t.elements().size(); i++) {
@@ -206,6 +217,16 @@ public final class TermPreparer {
         if (!(type instanceof UserType ut)) {
             throw new InvalidRequestException("Invalid user type literal for " + receiver.name() + " of type "
                     + type.cqlName());
+        }
+        // as Cassandra: each given field (in the type's order) must fit, before unknown fields are reported
+        for (int i = 0; i < ut.fieldNames().size(); i++) {
+            for (Map.Entry<String, RawTerm> e : u.fields()) {
+                if (e.getKey().equals(ut.fieldNames().get(i))
+                        && !testAssignment(e.getValue(), ut.fieldTypes().get(i)).isAssignable()) {
+                    throw new InvalidRequestException("Invalid user type literal for " + receiver.name() + ": field "
+                            + e.getKey() + " is not of type " + ut.declaredFieldTypes().get(i).cqlName());
+                }
+            }
         }
         Term[] fields = new Term[ut.fieldNames().size()];
         for (Map.Entry<String, RawTerm> e : u.fields()) {

@@ -19,6 +19,8 @@ import org.ringlet.api.types.ListType;
 import org.ringlet.api.types.MapType;
 import org.ringlet.api.types.NativeType;
 import org.ringlet.api.types.SetType;
+import org.ringlet.api.types.TupleType;
+import org.ringlet.api.types.UserType;
 
 /**
  * Prints results as the peer harness ({@code seed_check.py}, {@code cqldiff.py}) prints what the Python driver
@@ -44,7 +46,8 @@ public final class DriverFormat {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 ByteBuffer v = row.get(i);
-                values.add(v == null ? "null" : value(rows.columns().get(i).type().compose(v)));
+                CqlType type = rows.columns().get(i).type();
+                values.add(v == null ? "null" : value(type, type.compose(v)));
             }
             out.add("row: " + String.join(" | ", values));
         }
@@ -89,7 +92,56 @@ public final class DriverFormat {
         if (t instanceof MapType m) {
             return "map<" + typeName(m.keyType()) + ", " + typeName(m.valueType()) + ">";
         }
+        if (t instanceof UserType u) {
+            return "frozen<" + u.name() + ">";
+        }
+        if (t instanceof TupleType tuple) {
+            List<String> parts = new ArrayList<>();
+            tuple.types().forEach(e -> parts.add(typeName(e)));
+            return "frozen<tuple<" + String.join(", ", parts) + ">>";
+        }
         return t.cqlName();
+    }
+
+    /**
+     * A value of a type as the harness prints it: as {@link #value(Object)}, with user type values as
+     * {@code {field: value, ...}} and tuples as {@code (a, b)}, as the Python driver shows them.
+     */
+    public static String value(CqlType type, Object v) {
+        if (v == null) {
+            return "null";
+        }
+        CqlType t = type.unwrap();
+        if (t instanceof UserType u && v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < u.fieldNames().size(); i++) {
+                parts.add(u.fieldNames().get(i) + ": " + value(u.fieldTypes().get(i), i < l.size() ? l.get(i) : null));
+            }
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (t instanceof TupleType tuple && v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                parts.add(value(tuple.types().get(i), i < l.size() ? l.get(i) : null));
+            }
+            return "(" + String.join(", ", parts) + ")";
+        }
+        if (t instanceof ListType lt && v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            l.forEach(x -> parts.add(value(lt.elementType(), x)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (t instanceof SetType st && v instanceof Set<?> set) {
+            List<String> parts = new ArrayList<>();
+            set.forEach(x -> parts.add(value(st.elementType(), x)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (t instanceof MapType mt && v instanceof Map<?, ?> m) {
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, x) -> parts.add(value(mt.keyType(), k) + ": " + value(mt.valueType(), x)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        return value(v);
     }
 
     /** A value as the harness prints it (CQL-literal-like). */

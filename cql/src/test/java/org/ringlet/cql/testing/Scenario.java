@@ -23,6 +23,7 @@ import org.ringlet.api.query.ColumnSpec;
 import org.ringlet.api.query.QueryOptions;
 import org.ringlet.api.query.Response;
 import org.ringlet.api.query.Result;
+import org.ringlet.api.types.CqlType;
 
 /**
  * Runs a scenario of the peer harness ({@code /work/shared/peer/cqldiff.py}: one statement per line, {@code --!}
@@ -162,7 +163,8 @@ public final class Scenario {
             if (mask.contains(columns.get(i).name().toLowerCase(Locale.ROOT))) {
                 out.add(v == null ? "null" : "<set>");
             } else {
-                out.add(v == null ? "null" : DriverFormat.value(columns.get(i).type().compose(v)));
+                CqlType type = columns.get(i).type();
+                out.add(v == null ? "null" : DriverFormat.value(type, type.compose(v)));
             }
         }
         return out;

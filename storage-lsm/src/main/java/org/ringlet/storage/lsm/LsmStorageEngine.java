@@ -85,7 +85,10 @@ public final class LsmStorageEngine implements StorageEngine {
         this.fs = requireNonNull(fs, "fs is null");
         this.schema = context.service(SchemaService.class);
         this.partitioner = context.service(Partitioner.class);
-        var executor = context.scheduler().computeExecutor();
+        // Cache maintenance runs on the reading thread (as Cassandra's chunk cache does): handing it to another
+        // thread woke that thread every few reads and cost more than the maintenance itself
+        // (docs/performance.md).
+        java.util.concurrent.Executor executor = Runnable::run;
         var clock = context.clock();
         SSTableContext sstables = new SSTableContext(fs, partitioner,
                 new ChunkCache(config.fileCacheSize(), executor, clock::nanoTime),
@@ -356,8 +359,15 @@ public final class LsmStorageEngine implements StorageEngine {
         TableStore s = store(table);
         CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
         if (snapshot && config.autoSnapshot() && s.metadata().params().allowAutoSnapshot()) {
-            String name = "truncated-" + ctx.clock.currentTimeMillis() + "-" + s.metadata().name();
-            before = s.flush().thenRun(() -> Snapshots.take(ctx, s, name));
+            String base = "truncated-" + ctx.clock.currentTimeMillis() + "-" + s.metadata().name();
+            before = s.flush().thenRun(() -> {
+                // two truncations within a millisecond each keep their snapshot
+                String name = base;
+                for (int i = 2; Snapshots.exists(ctx, s, name); i++) {
+                    name = base + "-" + i;
+                }
+                Snapshots.take(ctx, s, name);
+            });
         }
         return before.thenCompose(v -> s.truncate());
     }
