@@ -91,7 +91,7 @@ public final class SelectionPreparer {
             return new WritetimeSelector(c, w.kind());
         }
         if (raw instanceof RawSelectable.FieldSelection f) {
-            return FieldSelector.of(prepare(f.selectable()), f.field());
+            return FieldSelector.of(prepare(f.selectable(), null), f.field());
         }
         if (raw instanceof RawSelectable.Value v) {
             return term(v.term(), expected);

@@ -177,6 +177,11 @@ public final class DriverFormat {
         if (v instanceof InetAddress a) {
             return a.getHostAddress();
         }
+        if (v instanceof java.time.Instant i) {
+            // the harness prints datetime.isoformat(timespec="milliseconds") + "Z": always three digits
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(i);
+        }
         if (v instanceof Map<?, ?> m) {
             List<String> parts = new ArrayList<>();
             m.forEach((k, x) -> parts.add(value(k) + ": " + value(x)));
