@@ -127,6 +127,13 @@ public final class StatementRestrictions {
      * {@link #tokenFilter}.
      */
     public List<ByteBuffer> partitionKeys(BoundValues values) {
+        if (partitionKey.size() == 1 && table.partitionKeyColumns().size() == 1) {
+            // the common case of prepared single-partition reads: no intermediate lists
+            Restriction r = partitionKey.values().iterator().next();
+            if (r instanceof Restriction.Eq eq) {
+                return List.of(table.serializePartitionKey(eq.value().bind(values)));
+            }
+        }
         List<List<ByteBuffer>> combos = new ArrayList<>();
         combos.add(List.of());
         for (ColumnMetadata c : table.partitionKeyColumns()) {
@@ -134,7 +141,11 @@ public final class StatementRestrictions {
             List<ByteBuffer> vs = r instanceof Restriction.Eq eq
                     ? eq.value().bind(values)
                     : ((Restriction.In) r).bind(values);
-            combos = extend(combos, vs.stream().map(List::of).toList());
+            List<List<ByteBuffer>> single = new ArrayList<>(vs.size());
+            for (ByteBuffer v : vs) {
+                single.add(List.of(v));
+            }
+            combos = extend(combos, single);
         }
         List<ByteBuffer> keys = new ArrayList<>(combos.size());
         for (List<ByteBuffer> components : combos) {

@@ -133,12 +133,12 @@ public final class SelectStatement implements CqlStatement {
             int perPartition = limitValue(perPartitionLimit, values);
             long now = options.nowInSeconds() != QueryOptions.NO_NOW ? options.nowInSeconds()
                     : context.clock().currentTimeSeconds();
-            List<String> warnings = new ArrayList<>(1);
+            List<String> warnings = List.of();
             if (aggregatesEverything() || shape.groupPrefix() >= 0) {
                 if (!restrictions.hasPartitionKeyRestrictions()) {
-                    warnings.add("Aggregation query used without partition key");
+                    warnings = List.of("Aggregation query used without partition key");
                 } else if (restrictions.hasPartitionKeyIn()) {
-                    warnings.add("Aggregation query used on multiple partition keys (IN restriction)");
+                    warnings = List.of("Aggregation query used on multiple partition keys (IN restriction)");
                 }
             }
             if (shape.postOrdering() != null && options.pageSize() > 0) {
