@@ -125,6 +125,19 @@ public final class SelectStatement implements CqlStatement {
         return shape.groupPrefix() < 0 && selection.isAggregate();
     }
 
+    /** The warnings Cassandra gives for aggregation over several partitions. */
+    private List<String> warnings() {
+        if (aggregatesEverything() || shape.groupPrefix() >= 0) {
+            if (!restrictions.hasPartitionKeyRestrictions()) {
+                return List.of("Aggregation query used without partition key");
+            }
+            if (restrictions.hasPartitionKeyIn()) {
+                return List.of("Aggregation query used on multiple partition keys (IN restriction)");
+            }
+        }
+        return List.of();
+    }
+
     @Override
     public CompletionStage<Response> execute(QueryContext context, ClientState client, QueryOptions options) {
         try {
@@ -133,14 +146,7 @@ public final class SelectStatement implements CqlStatement {
             int perPartition = limitValue(perPartitionLimit, values);
             long now = options.nowInSeconds() != QueryOptions.NO_NOW ? options.nowInSeconds()
                     : context.clock().currentTimeSeconds();
-            List<String> warnings = List.of();
-            if (aggregatesEverything() || shape.groupPrefix() >= 0) {
-                if (!restrictions.hasPartitionKeyRestrictions()) {
-                    warnings = List.of("Aggregation query used without partition key");
-                } else if (restrictions.hasPartitionKeyIn()) {
-                    warnings = List.of("Aggregation query used on multiple partition keys (IN restriction)");
-                }
-            }
+            List<String> warnings = warnings();
             if (shape.postOrdering() != null && options.pageSize() > 0) {
                 throw new InvalidRequestException("Cannot page queries with both ORDER BY and a IN restriction on "
                         + "the partition key; you must either remove the ORDER BY or the IN and sort client side, or "
