@@ -1,10 +1,9 @@
 package org.ringlet.cql.selection;
 
-import org.ringlet.api.query.BoundValues;
-
 import java.nio.ByteBuffer;
 import java.util.Set;
 
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
 

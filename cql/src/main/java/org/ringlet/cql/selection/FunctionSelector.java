@@ -1,12 +1,11 @@
 package org.ringlet.cql.selection;
 
-import org.ringlet.api.query.BoundValues;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.cql.functions.ScalarFunction;

@@ -84,10 +84,6 @@ public final class SelectionPreparer {
                 throw new InvalidRequestException("Cannot use selection function " + fn + " on PRIMARY KEY part "
                         + c.name());
             }
-            if (c.isComplex()) {
-                throw new InvalidRequestException("Cannot use selection function " + fn
-                        + " on non-frozen collection " + c.name() + " yet");
-            }
             return new WritetimeSelector(c, w.kind());
         }
         if (raw instanceof RawSelectable.FieldSelection f) {

@@ -1,9 +1,8 @@
 package org.ringlet.cql.selection;
 
-import org.ringlet.api.query.BoundValues;
-
 import java.util.Set;
 
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.cql.functions.Assignable;
