@@ -32,6 +32,8 @@ public final class StatementRestrictions {
     private final boolean partitionKeyFiltered;
     private final boolean clusteringFiltered;
     private final ClusteringComparator comparator;
+    private final boolean partitionKeyIn;
+    private final boolean fullPartitions;
 
     StatementRestrictions(TableMetadata table, Map<ColumnMetadata, Restriction> partitionKey, TokenRestriction token,
                           List<Restriction> clustering, List<Restriction> others, boolean keyRange,
@@ -45,6 +47,9 @@ public final class StatementRestrictions {
         this.partitionKeyFiltered = partitionKeyFiltered;
         this.clusteringFiltered = clusteringFiltered;
         this.comparator = ClusteringComparator.of(table);
+        this.partitionKeyIn = this.partitionKey.values().stream().anyMatch(r -> r instanceof Restriction.In);
+        this.fullPartitions = this.clustering.isEmpty()
+                && this.others.stream().noneMatch(r -> r.column().kind() == ColumnKind.REGULAR);
     }
 
     /** Cassandra refuses to filter rows by a multi-column slice. */
@@ -77,7 +82,7 @@ public final class StatementRestrictions {
 
     /** Whether the partition key is restricted by IN (several partitions may be read). */
     public boolean hasPartitionKeyIn() {
-        return partitionKey.values().stream().anyMatch(r -> r instanceof Restriction.In);
+        return partitionKeyIn;
     }
 
     /** Whether the partition key (or its token) is restricted at all. */
@@ -95,7 +100,7 @@ public final class StatementRestrictions {
      * holding only static values still yields a row.
      */
     public boolean queriesFullPartitions() {
-        return clustering.isEmpty() && others.stream().noneMatch(r -> r.column().kind() == ColumnKind.REGULAR);
+        return fullPartitions;
     }
 
     /** Whether some restriction is on a column outside the primary key. */
