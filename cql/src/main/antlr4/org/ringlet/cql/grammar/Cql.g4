@@ -345,14 +345,15 @@ properties
     : property (K_AND property)*
     ;
 
+// two alternatives, as Cassandra's grammar has them, so that a missing '=' is reported as it reports it
 property
     : ident EQ propertyValue
+    | ident EQ mapLiteral
     ;
 
 propertyValue
     : constant
     | unreservedKeyword
-    | mapLiteral
     ;
 
 // ------------------------------------------------------------------------------------------------ terms

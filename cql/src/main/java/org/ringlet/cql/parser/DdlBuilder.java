@@ -276,13 +276,13 @@ final class DdlBuilder {
         String name = Names.ident(ctx.ident());
         CqlParser.PropertyValueContext v = ctx.propertyValue();
         Object value;
-        if (v.constant() != null) {
+        if (v != null && v.constant() != null) {
             value = TermBuilder.constantText(v.constant());
-        } else if (v.unreservedKeyword() != null) {
+        } else if (v != null) {
             value = v.unreservedKeyword().getText().toLowerCase(Locale.ROOT);
         } else {
             Map<String, String> map = new LinkedHashMap<>();
-            for (Map.Entry<RawTerm, RawTerm> e : terms.mapLiteral(v.mapLiteral()).entries()) {
+            for (Map.Entry<RawTerm, RawTerm> e : terms.mapLiteral(ctx.mapLiteral()).entries()) {
                 map.put(propertyText(e.getKey(), name), propertyText(e.getValue(), name));
             }
             value = map;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ringlet.api.data.DecoratedKey;
 import org.ringlet.api.data.Mutation;
@@ -22,6 +23,7 @@ import org.ringlet.api.ring.Partitioner;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.schema.KeyspaceMetadata;
 import org.ringlet.api.schema.Schema;
+import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.ClusteringFilter;
 import org.ringlet.api.storage.ColumnFilter;
@@ -56,6 +58,8 @@ public final class SchemaStore {
     private final Clock clock;
     private final SchemaTables tables;
     private final SchemaReader reader;
+    /** The exact drop times (microseconds) of the columns this node dropped, by table id and column. */
+    private final Map<TableId, Map<String, Long>> dropTimes = new ConcurrentHashMap<>();
     private long lastTimestamp = Long.MIN_VALUE;
 
     public SchemaStore(LocalSchema schema, StorageEngine storage, Partitioner partitioner, Clock clock) {
@@ -64,7 +68,7 @@ public final class SchemaStore {
         this.partitioner = requireNonNull(partitioner, "partitioner is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.tables = new SchemaTables(schema.definitions(), partitioner);
-        this.reader = new SchemaReader(tables);
+        this.reader = new SchemaReader(tables, this::dropTime);
     }
 
     /** The schema this store publishes to. */
@@ -189,6 +193,9 @@ public final class SchemaStore {
         if (!old.id().equals(table.id())) {
             throw new IllegalArgumentException("an altered table keeps its id");
         }
+        Map<String, Long> exact = new HashMap<>();
+        table.droppedColumns().values().forEach(d -> exact.put(d.name(), d.droppedTimeMicros()));
+        dropTimes.put(table.id(), Map.copyOf(exact));
         apply(List.of(tables.table(table, nextTimestamp(), clock.currentTimeSeconds())));
     }
 
@@ -284,6 +291,15 @@ public final class SchemaStore {
             }
         }
         schema.publish(new Schema(next, SchemaDigest.version(next.values())));
+    }
+
+    /**
+     * A dropped column's drop time: the exact one when this node made the drop and it matches the stored,
+     * millisecond-precise one; otherwise the stored one.
+     */
+    private long dropTime(TableId table, String column, long storedMicros) {
+        Long exact = dropTimes.getOrDefault(table, Map.of()).get(column);
+        return exact != null && Math.floorDiv(exact, 1000) * 1000 == storedMicros ? exact : storedMicros;
     }
 
     private KeyspaceMetadata requireKeyspace(String name) {

@@ -120,7 +120,7 @@ public final class AlterTableStatement extends SchemaStatement {
             }
             DroppedColumn dropped = table.droppedColumns().get(c.name());
             if (dropped != null) {
-                if (!UserTypes.expand(type).equals(dropped.type())) {
+                if (!serializationCompatible(type, dropped.type())) {
                     throw new InvalidRequestException("Cannot re-add previously dropped column '" + c.name()
                             + "' of type " + type.cqlName() + ", incompatible with previous type "
                             + dropped.type().cqlName());
@@ -143,6 +143,15 @@ public final class AlterTableStatement extends SchemaStatement {
         TableMetadata altered = b.build();
         checkCounters(table.isCounter(), altered);
         return altered;
+    }
+
+    /**
+     * Whether values of the dropped type read as values of the new one, cell for cell (Cassandra's
+     * {@code isSerializationCompatibleWith}): a user type is not a tuple, even with the same fields.
+     */
+    private static boolean serializationCompatible(CqlType type, CqlType dropped) {
+        return type.equals(dropped) || (type.isMultiCell() == dropped.isMultiCell()
+                && type.fixedLength() == dropped.fixedLength() && type.isValueCompatibleWith(dropped));
     }
 
     /** Cassandra's {@code TableMetadata.validate}: a counter table has only counters, others have none. */

@@ -59,7 +59,7 @@ public final class CreateTableStatement extends SchemaStatement {
     protected Response apply(QueryContext context, ClientState client) {
         String name = raw.table().name();
         // as Cassandra: option values are read before the table is looked up, checked after
-        TableParams params = TableOptions.parse(TableParams.defaults(), raw.properties());
+        TableParams params = TableOptions.parseNew(raw.properties());
         KeyspaceMetadata ks = context.schema().keyspace(keyspace)
                 .orElseThrow(() -> new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist"));
         if (ks.table(name).isPresent()) {

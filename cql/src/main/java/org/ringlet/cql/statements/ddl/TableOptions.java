@@ -107,6 +107,18 @@ final class TableOptions {
         return p.build();
     }
 
+    /**
+     * The options of a new table: Cassandra's defaults with the properties applied; as Cassandra, a table whose
+     * bloom filter chance is not given gets its compaction strategy's default (0.1 for leveled compaction).
+     */
+    static TableParams parseNew(RawProperties props) {
+        TableParams p = parse(TableParams.defaults(), props);
+        if (value(props, "bloom_filter_fp_chance") == null && p.compactionClass().equals(TableParams.LEVELED)) {
+            p = new TableParamsBuilder(p).bloomFilterFpChance(0.1).build();
+        }
+        return p;
+    }
+
     private static Object value(RawProperties props, String name) {
         return props.get(name).orElse(null);
     }

@@ -86,7 +86,7 @@ public final class SchemaCql {
         boolean singleKey = table.partitionKeyColumns().size() == 1 && table.clusteringColumns().isEmpty();
         Map<String, DroppedColumn> dropped = internals ? table.droppedColumns() : Map.of();
         List<ColumnMetadata> columns = new ArrayList<>();
-        for (ColumnMetadata c : table.allColumnsInSelectOrder()) {
+        for (ColumnMetadata c : createOrder(table)) {
             if (!hidden.test(c) && !dropped.containsKey(c.name())) {
                 columns.add(c);
             }
@@ -140,6 +140,21 @@ public final class SchemaCql {
                     .append(column(c.name(), c.type(), c.isStatic())).append(';'));
         }
         return sb.toString();
+    }
+
+    /**
+     * Cassandra's create order of columns: partition key and clustering columns by position, then static and then
+     * regular columns, each with the single-cell columns first and the multi-cell (non-frozen collections and user
+     * types) after them, in name order within each group.
+     */
+    static List<ColumnMetadata> createOrder(TableMetadata table) {
+        List<ColumnMetadata> out = new ArrayList<>(table.partitionKeyColumns());
+        out.addAll(table.clusteringColumns());
+        for (List<ColumnMetadata> group : List.of(table.staticColumns(), table.regularColumns())) {
+            group.stream().filter(c -> !c.isComplex()).forEach(out::add);
+            group.stream().filter(ColumnMetadata::isComplex).forEach(out::add);
+        }
+        return out;
     }
 
     private static String column(String name, CqlType type, boolean isStatic) {
