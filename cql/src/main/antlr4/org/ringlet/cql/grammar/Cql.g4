@@ -419,9 +419,19 @@ functionName
     : (keyspaceName DOT)? functionIdent
     ;
 
+// As Cassandra: writetime, maxwritetime, ttl, key, cast, json and distinct cannot name functions.
 functionIdent
-    : ident
+    : IDENT
+    | QUOTED_NAME
+    | unreservedFunctionKeyword
     | K_TOKEN
+    | K_COUNT
+    ;
+
+unreservedFunctionKeyword
+    : K_AS | K_CLUSTERING | K_COMPACT | K_CONTAINS | K_COUNTER | K_CUSTOM | K_EXISTS | K_FILTERING | K_FROZEN
+    | K_GROUP | K_KEYS | K_KEYSPACES | K_LIKE | K_LIST | K_MAP | K_PARTITION | K_PER | K_STATIC | K_STORAGE
+    | K_TIMESTAMP | K_TUPLE | K_TYPE | K_VALUES | K_VECTOR
     ;
 
 // ------------------------------------------------------------------------------------------------ types

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 
 import org.ringlet.api.error.InvalidRequestException;
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CollectionCodec;
 import org.ringlet.api.types.CqlType;
@@ -64,8 +65,8 @@ public final class FieldSelector extends SelectorFactory {
     }
 
     @Override
-    public Selector newInstance() {
-        Selector input = value.newInstance();
+    public Selector newInstance(BoundValues values) {
+        Selector input = value.newInstance(values);
         return new Selector() {
             @Override
             public void addInput(RowView row) {

@@ -13,6 +13,7 @@ import org.ringlet.api.ring.TopologyService;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.RandomSource;
 import org.ringlet.api.schema.Schema;
+import org.ringlet.cql.functions.FunctionRegistry;
 import org.ringlet.cql.functions.FunctionResolver;
 import org.ringlet.cql.schema.SchemaStore;
 import org.ringlet.cql.virtual.VirtualTables;
@@ -64,8 +65,9 @@ public final class QueryContext {
         this.random = requireNonNull(random, "random is null");
         this.blockingExecutor = requireNonNull(blockingExecutor, "blockingExecutor is null");
         this.virtualTables = requireNonNull(virtualTables, "virtualTables is null");
-        this.functions = new FunctionResolver(topology.partitioner());
         this.timeUuids = new TimeUuids(clock, random);
+        this.functions = new FunctionResolver(FunctionRegistry.create(clock, random, timeUuids::next,
+                topology.partitioner()));
     }
 
     /** The name of the cluster this node belongs to. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.query.BoundValues;
@@ -19,12 +20,14 @@ import org.ringlet.api.types.TupleType;
 import org.ringlet.api.types.UserType;
 import org.ringlet.api.types.VectorType;
 import org.ringlet.cql.ast.RawTerm;
+import org.ringlet.cql.ast.RawType;
 import org.ringlet.cql.functions.Assignable;
 import org.ringlet.cql.functions.AssignmentResult;
 import org.ringlet.cql.functions.CqlFunction;
 import org.ringlet.cql.functions.FunctionResolver;
 import org.ringlet.cql.functions.ScalarFunction;
 import org.ringlet.cql.types.Literals;
+import org.ringlet.cql.types.TypeResolver;
 
 import static java.util.Objects.requireNonNull;
 
@@ -36,6 +39,7 @@ public final class TermPreparer {
     private final BindSpecs binds;
     private final FunctionResolver functions;
     private final TableMetadata table;
+    private BiFunction<String, String, UserType> userTypes = (keyspace, name) -> null;
 
     /**
      * @param binds     where marker specs are recorded
@@ -46,6 +50,21 @@ public final class TermPreparer {
         this.binds = requireNonNull(binds, "binds is null");
         this.functions = requireNonNull(functions, "functions is null");
         this.table = table;
+    }
+
+    /**
+     * Sets how user types written in type hints are found.
+     *
+     * @return this preparer
+     */
+    public TermPreparer withUserTypes(BiFunction<String, String, UserType> lookup) {
+        this.userTypes = requireNonNull(lookup, "lookup is null");
+        return this;
+    }
+
+    /** The type a written type names, in the statement's keyspace. */
+    public CqlType resolveType(RawType type) {
+        return TypeResolver.resolve(type, table == null ? null : table.keyspace(), userTypes);
     }
 
     public BindSpecs binds() {
@@ -100,7 +119,12 @@ public final class TermPreparer {
             return function(f, receiver, type);
         }
         if (raw instanceof RawTerm.TypeHint h) {
-            throw new InvalidRequestException("Type hints are not supported yet: " + h);
+            CqlType hinted = resolveType(h.type());
+            if (!hinted.unwrap().equals(type) && !type.isValueCompatibleWith(hinted.unwrap())) {
+                throw new InvalidRequestException("Type error: cannot assign value of type " + hinted.cqlName()
+                        + " to " + receiver.name() + " (type " + type.cqlName() + ")");
+            }
+            return prepare(h.term(), spec(receiver, receiver.name(), hinted));
         }
         throw new InvalidRequestException("Arithmetic operations are not supported yet: " + raw);
     }
@@ -226,9 +250,12 @@ public final class TermPreparer {
         for (RawTerm a : f.arguments()) {
             args.add(assignable(a));
         }
-        CqlFunction fn = functions.resolve(f.function(), args, table);
+        CqlFunction fn = functions.find(f.function(), args, table, type);
+        if (fn == null) {
+            throw new InvalidRequestException("Unknown function " + f.function() + " called");
+        }
         if (!(fn instanceof ScalarFunction scalar)) {
-            throw new InvalidRequestException("Aggregate functions are not supported here: " + fn.name());
+            throw new InvalidRequestException("Aggregation function are not supported in the where clause");
         }
         CqlType result = fn.returnType();
         if (!result.equals(type) && !type.isValueCompatibleWith(result)) {
@@ -299,10 +326,22 @@ public final class TermPreparer {
         if (raw instanceof RawTerm.UserTypeLiteral) {
             return t instanceof UserType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
         }
+        if (raw instanceof RawTerm.TypeHint h) {
+            CqlType hinted = resolveType(h.type()).unwrap();
+            if (hinted.equals(t)) {
+                return AssignmentResult.EXACT_MATCH;
+            }
+            return t.isValueCompatibleWith(hinted) ? AssignmentResult.WEAKLY_ASSIGNABLE
+                    : AssignmentResult.NOT_ASSIGNABLE;
+        }
         if (raw instanceof RawTerm.FunctionCall f) {
             List<Assignable> args = new ArrayList<>();
             f.arguments().forEach(a -> args.add(assignable(a)));
-            CqlType result = functions.resolve(f.function(), args, table).returnType();
+            CqlFunction fn = functions.find(f.function(), args, table, t);
+            if (fn == null) {
+                throw new InvalidRequestException("Unknown function " + f.function() + " called");
+            }
+            CqlType result = fn.returnType();
             if (result.equals(t)) {
                 return AssignmentResult.EXACT_MATCH;
             }
@@ -310,6 +349,14 @@ public final class TermPreparer {
                     : AssignmentResult.NOT_ASSIGNABLE;
         }
         return AssignmentResult.WEAKLY_ASSIGNABLE;
+    }
+
+    /** The type a written term has on its own: a type hint's or a function call's, else null. */
+    private CqlType exactTypeOf(RawTerm raw) {
+        if (raw instanceof RawTerm.TypeHint h) {
+            return resolveType(h.type());
+        }
+        return null;
     }
 
     /** A written term as a function argument. */
@@ -322,7 +369,20 @@ public final class TermPreparer {
 
             @Override
             public CqlType exactType() {
-                return null;
+                return exactTypeOf(raw);
+            }
+
+            @Override
+            public CqlType compatibleType() {
+                if (raw instanceof RawTerm.Literal l) {
+                    return LiteralAssignment.preferredType(l);
+                }
+                return exactTypeOf(raw);
+            }
+
+            @Override
+            public boolean isMarker() {
+                return raw instanceof RawTerm.Marker;
             }
 
             @Override

@@ -140,8 +140,8 @@ public final class Scenario {
                 if (page.pagingState() == null) {
                     break;
                 }
+                // the harness reports the warnings of the first page, as the Python driver's result does
                 Response next = node.execute(st.text(), options.withPaging(fetch, page.pagingState()));
-                warnings.addAll(next.warnings());
                 page = (Result.Rows) next.result();
             }
             List<String> names = first.columns().stream().map(ColumnSpec::name).toList();
