@@ -236,9 +236,9 @@ class CommitLogTest {
             log.append(record("after-" + i + "-" + "z".repeat(100)), List.of(T));
         }
         log.sync().get(10, TimeUnit.SECONDS);
-        // The spare prepared before the discard is a new file; the clean file kept by the discard becomes the
-        // spare prepared after the next segment switch, in the background, possibly after the last append and
-        // sync returned. Await that rename (the replay below lists the directory, so the rename must be done).
+        // A spare (a new file) is usually ready when the discard keeps a clean file, which then becomes the spare
+        // prepared after the next segment switch: in the background, possibly after the last append and sync have
+        // returned. Await that rename (the replay below lists the directory, so the rename must be done).
         assertTrue(waitFor(() -> {
             Path to = renamedTo.get();
             return to != null && fs.exists(to);
