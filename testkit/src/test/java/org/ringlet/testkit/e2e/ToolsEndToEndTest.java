@@ -200,15 +200,16 @@ class ToolsEndToEndTest {
 
         Run info = nodetool("info");
         String masked = mask(info.out(), "^(?:Load|Uncompressed load) +: (.+)$", "X");
-        masked = mask(masked, "^(?:Generation No|Uptime \\(seconds\\)|Heap Memory \\(MB\\)) +: (.+)$", "N");
+        masked = mask(masked, "^(?:Uptime \\(seconds\\)|Heap Memory \\(MB\\)) +: (.+)$", "N");
         assertEquals(new Run(0, "ID                     : " + RINGLET.node().hostId() + "\n"
                 + "Gossip active          : false\n"
                 + "Native Transport active: true\n"
                 + "Load                   : X\n"
                 + "Uncompressed load      : X\n"
-                + "Generation No          : N\n"
+                + "Generation No          : 0\n"
                 + "Uptime (seconds)       : N\n"
                 + "Heap Memory (MB)       : N\n"
+                + "Off Heap Memory (MB)   : 0.00\n"
                 + "Data Center            : datacenter1\n"
                 + "Rack                   : rack1\n"
                 + "Exceptions             : 0\n"
@@ -302,11 +303,14 @@ class ToolsEndToEndTest {
         Run histograms = nodetool("tablehistograms", "cityinfo", "users");
         assertEquals(0, histograms.code(), histograms.err());
         String[] lines = histograms.out().split("\n");
-        assertEquals("cityinfo/users histograms", lines[0]);
+        assertEquals("This node does not estimate partition sizes and cell counts: no 'Partition Size' and "
+                + "'Cell Count' percentiles", lines[0]);
+        assertEquals("cityinfo/users histograms", lines[1]);
         assertEquals("Percentile      Read Latency     Write Latency          SSTables    Partition Size        "
-                + "Cell Count", lines[1]);
+                + "Cell Count", lines[2]);
         assertEquals(List.of("50%", "75%", "95%", "98%", "99%", "Min", "Max"),
-                List.of(lines).subList(3, 10).stream().map(l -> l.split(" ")[0]).toList());
+                List.of(lines).subList(4, 11).stream().map(l -> l.split(" ")[0]).toList());
+        assertTrue(lines[4].endsWith("               NaN               NaN"), lines[4]);
 
         Run proxy = nodetool("proxyhistograms");
         assertEquals(0, proxy.code(), proxy.err());

@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
         description = "Manage a Ringlet (or Apache Cassandra) node over JMX.",
         subcommands = {
             RingCommands.Status.class, RingCommands.Ring.class, RingCommands.DescribeCluster.class,
-            RingCommands.DescribeRing.class, RingCommands.GetEndpoints.class, RingCommands.Info.class,
+            RingCommands.DescribeRing.class, RingCommands.GetEndpoints.class, NodeInfo.class,
             RingCommands.Version.class,
             StorageCommands.Flush.class, StorageCommands.Compact.class, StorageCommands.CompactionStats.class,
             StorageCommands.Snapshot.class, StorageCommands.ListSnapshots.class, StorageCommands.ClearSnapshot.class,

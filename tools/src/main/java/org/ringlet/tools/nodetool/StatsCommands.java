@@ -56,6 +56,16 @@ final class StatsCommands {
         return h.rows();
     }
 
+    private static double[] nan() {
+        double[] nan = new double[7];
+        java.util.Arrays.fill(nan, Double.NaN);
+        return nan;
+    }
+
+    private static boolean empty(Object histogram) {
+        return !(histogram instanceof long[] buckets) || buckets.length == 0;
+    }
+
     @Command(name = "tablehistograms", aliases = "cfhistograms",
             description = "Print statistic histograms for a given table")
     static final class TableHistograms extends NodeToolCommand {
@@ -82,10 +92,23 @@ final class StatsCommands {
             double[] read = rows(probe, ManagementNames.tableMetric(ks, table, "ReadLatency"), false);
             double[] write = rows(probe, ManagementNames.tableMetric(ks, table, "WriteLatency"), false);
             double[] sstables = rows(probe, ManagementNames.tableMetric(ks, table, "SSTablesPerReadHistogram"), true);
-            double[] sizes = bucketRows(probe, ManagementNames.tableMetric(ks, table, "EstimatedPartitionSizeHistogram"),
-                    parent.err, "Row sizes");
-            double[] cells = bucketRows(probe, ManagementNames.tableMetric(ks, table, "EstimatedColumnCountHistogram"),
-                    parent.err, "Column counts");
+            ObjectName sizeMetric = ManagementNames.tableMetric(ks, table, "EstimatedPartitionSizeHistogram");
+            ObjectName cellMetric = ManagementNames.tableMetric(ks, table, "EstimatedColumnCountHistogram");
+            double[] sizes;
+            double[] cells;
+            if (!probe.has(sizeMetric) || !probe.has(cellMetric)) {
+                out.print("This node does not estimate partition sizes and cell counts: no 'Partition Size' and "
+                        + "'Cell Count' percentiles\n");
+                sizes = nan();
+                cells = nan();
+            } else if (empty(probe.gauge(sizeMetric)) || empty(probe.gauge(cellMetric))) {
+                out.print("No SSTables exists, unable to calculate 'Partition Size' and 'Cell Count' percentiles\n");
+                sizes = nan();
+                cells = nan();
+            } else {
+                sizes = bucketRows(probe, sizeMetric, parent.err, "Row sizes");
+                cells = bucketRows(probe, cellMetric, parent.err, "Column counts");
+            }
             out.print(String.format("%s/%s histograms%n", ks, table));
             out.print(String.format("%-10s%18s%18s%18s%18s%18s%n", "Percentile", "Read Latency", "Write Latency",
                     "SSTables", "Partition Size", "Cell Count"));

@@ -186,7 +186,7 @@ class NodeToolTest {
         Run run = nodetool("info");
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(16, lines.length, run.out());
+        assertEquals(17, lines.length, run.out());
         assertEquals("ID                     : " + HOST_ID, lines[0]);
         assertEquals("Gossip active          : true", lines[1]);
         assertEquals("Native Transport active: true", lines[2]);
@@ -195,14 +195,71 @@ class NodeToolTest {
         assertEquals("Generation No          : 1700000000", lines[5]);
         assertTrue(lines[6].matches("Uptime \\(seconds\\)       : \\d+"), lines[6]);
         assertTrue(lines[7].matches("Heap Memory \\(MB\\)       : \\d+\\.\\d\\d / \\d+\\.\\d\\d"), lines[7]);
-        assertEquals("Data Center            : datacenter1", lines[8]);
-        assertEquals("Rack                   : rack1", lines[9]);
-        assertEquals("Exceptions             : 3", lines[10]);
-        assertEquals("Token                  : (invoke with -T/--tokens to see all 16 tokens)", lines[11]);
-        assertEquals("Bootstrap state        : COMPLETED", lines[12]);
-        assertEquals("Decommission failed    : false", lines[15]);
+        assertEquals("Off Heap Memory (MB)   : 0.00", lines[8]);
+        assertEquals("Data Center            : datacenter1", lines[9]);
+        assertEquals("Rack                   : rack1", lines[10]);
+        assertEquals("Exceptions             : 3", lines[11]);
+        assertEquals("Token                  : (invoke with -T/--tokens to see all 16 tokens)", lines[12]);
+        assertEquals("Bootstrap state        : COMPLETED", lines[13]);
+        assertEquals("Decommission failed    : false", lines[16]);
+
+        // a node with caches, a network buffer pool, repair statistics and off-heap table memory (Cassandra)
+        server.register(ManagementNames.name(ManagementNames.CACHES), new Caches(), CachesMBean.class);
+        for (String cache : List.of("KeyCache", "RowCache", "CounterCache")) {
+            server.register(ManagementNames.cacheMetric(cache, "Entries"), new FakeNode.Gauge(8), JmxGaugeMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Size"), new FakeNode.Gauge(640L), JmxGaugeMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Capacity"), new FakeNode.Gauge(53477376L),
+                    JmxGaugeMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Hits"), new FakeNode.Counter(71), JmxCounterMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Requests"), new FakeNode.Counter(78),
+                    JmxCounterMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "HitRate"), new FakeNode.Gauge(cache.equals("KeyCache")
+                    ? 0.9102564 : Double.NaN), JmxGaugeMBean.class);
+        }
+        server.register(ManagementNames.bufferPoolMetric("networking", "Size"), new FakeNode.Gauge(8388608L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.bufferPoolMetric("networking", "OverflowSize"), new FakeNode.Gauge(0L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.bufferPoolMetric("networking", "Capacity"), new FakeNode.Gauge(67108864L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.globalTableMetric("PercentRepaired"), new FakeNode.Gauge(100.0),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "users", "MemtableOffHeapSize"), new FakeNode.Gauge(1572864L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "BloomFilterOffHeapMemoryUsed"),
+                new FakeNode.Gauge(524288L), JmxGaugeMBean.class);
+        String[] full = nodetool("info").out().split("\n");
+        assertEquals(List.of("Off Heap Memory (MB)   : 2.00",
+                "Data Center            : datacenter1",
+                "Rack                   : rack1",
+                "Exceptions             : 3",
+                "Key Cache              : entries 8, size 640 bytes, capacity 51 MiB, 71 hits, 78 requests, 0.910 "
+                        + "recent hit rate, 14400 save period in seconds",
+                "Row Cache              : entries 8, size 640 bytes, capacity 51 MiB, 71 hits, 78 requests, NaN recent "
+                        + "hit rate, 0 save period in seconds",
+                "Counter Cache          : entries 8, size 640 bytes, capacity 51 MiB, 71 hits, 78 requests, NaN "
+                        + "recent hit rate, 7200 save period in seconds",
+                "Network Cache          : size 8 MiB, overflow size: 0 bytes, capacity 64 MiB",
+                "Percent Repaired       : 100.0%",
+                "Token                  : (invoke with -T/--tokens to see all 16 tokens)"),
+                List.of(full).subList(8, 18));
         String tokens = nodetool("info", "-T").out();
         assertTrue(tokens.contains("Token                  : -9000\nToken                  : -8000\n"), tokens);
+    }
+
+    /** Cassandra's cache service, as far as nodetool info reads it. */
+    public interface CachesMBean {
+        int getKeyCacheSavePeriodInSeconds();
+
+        int getRowCacheSavePeriodInSeconds();
+
+        int getCounterCacheSavePeriodInSeconds();
+    }
+
+    static final class Caches implements CachesMBean {
+        @Override public int getKeyCacheSavePeriodInSeconds() { return 14400; }
+        @Override public int getRowCacheSavePeriodInSeconds() { return 0; }
+        @Override public int getCounterCacheSavePeriodInSeconds() { return 7200; }
     }
 
     @Test
@@ -284,6 +341,10 @@ class NodeToolTest {
         sizes[18] = 1;
         server.register(ManagementNames.tableMetric("ks", "users", "EstimatedPartitionSizeHistogram"),
                 new FakeNode.Gauge(sizes), JmxGaugeMBean.class);
+        long[] cells = new long[119];
+        cells[1] = 4;
+        server.register(ManagementNames.tableMetric("ks", "users", "EstimatedColumnCountHistogram"),
+                new FakeNode.Gauge(cells), JmxGaugeMBean.class);
         String proxy = "%-10s%19s%19s%19s%19s%19s%19s%n";
         String numbers = "%-10s%19.2f%19.2f%19.2f%19.2f%19.2f%19.2f%n";
         StringBuilder expected = new StringBuilder("proxy histograms\n");
@@ -306,11 +367,32 @@ class NodeToolTest {
         double[] size = {50, 50, 60, 60, 60, 43, 60};
         for (int i = 0; i < 7; i++) {
             table.append(String.format(java.util.Locale.ROOT, "%-10s%18.2f%18.2f%18.2f%18.0f%18.0f%n", names[i], r[i],
-                    0.0, sst[i], size[i], 0.0));
+                    0.0, sst[i], size[i], 2.0));
         }
         table.append("\n");
         assertEquals(new Run(0, table.toString(), ""), nodetool("tablehistograms", "ks.users"));
         assertEquals(new Run(0, table.toString(), ""), nodetool("tablehistograms", "ks", "users"));
+
+        // no sstables yet (Cassandra's empty histograms), and a node that does not estimate them at all
+        server.register(ManagementNames.tableMetric("ks", "events", "EstimatedPartitionSizeHistogram"),
+                new FakeNode.Gauge(new long[0]), JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "EstimatedColumnCountHistogram"),
+                new FakeNode.Gauge(new long[0]), JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "ReadLatency"), read, JmxTimerMBean.class);
+        StringBuilder nanRows = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            nanRows.append(String.format(java.util.Locale.ROOT, "%-10s%18.2f%18.2f%18.2f%18.0f%18.0f%n", names[i], r[i],
+                    0.0, 0.0, Double.NaN, Double.NaN));
+        }
+        nanRows.append("\n");
+        String header = table.substring(table.indexOf("\n") + 1, table.indexOf("\n", table.indexOf("(micros)")) + 1);
+        Run empty = nodetool("tablehistograms", "ks", "events");
+        assertEquals(new Run(0, "No SSTables exists, unable to calculate 'Partition Size' and 'Cell Count' "
+                + "percentiles\nks/events histograms\n" + header + nanRows, ""), empty);
+        server.register(ManagementNames.tableMetric("ks", "kv", "ReadLatency"), read, JmxTimerMBean.class);
+        Run absent = nodetool("tablehistograms", "ks", "kv");
+        assertEquals(new Run(0, "This node does not estimate partition sizes and cell counts: no 'Partition Size' "
+                + "and 'Cell Count' percentiles\nks/kv histograms\n" + header + nanRows, ""), absent);
     }
 
     @Test
@@ -363,7 +445,22 @@ class NodeToolTest {
         assertEquals(new Run(1, "", "nodetool: repair is not available yet: it comes with Ringlet's cluster support "
                 + "(membership, streaming and repair).\n"), nodetool("repair", "ks"));
         assertEquals(1, nodetool("decommission").code());
-        assertEquals(1, nodetool("gossipinfo").code());
+        assertEquals(new Run(1, "", "nodetool: gossipinfo is not available yet: it comes with Ringlet's cluster "
+                + "support (membership, streaming and repair).\n"), nodetool("gossipinfo"));
+    }
+
+    @Test
+    void gossipInfoFromTheFailureDetector() {
+        oneNode();
+        String state = "/127.0.0.1\n  generation:1795672354\n  heartbeat:205\n  STATUS:59:NORMAL,-1503337450829588932\n";
+        server.register(ManagementNames.FAILURE_DETECTOR, new org.ringlet.tools.management.FailureDetectorMBean() {
+            @Override public String getAllEndpointStates() { return state; }
+            @Override public String getAllEndpointStatesWithPort() { return state.replace("/127.0.0.1", "/127.0.0.1:7000"); }
+        }, org.ringlet.tools.management.FailureDetectorMBean.class);
+        // Cassandra's nodetool prints the state with println: a blank line closes it
+        assertEquals(new Run(0, state + "\n", ""), nodetool("gossipinfo"));
+        assertEquals(new Run(0, state.replace("/127.0.0.1", "/127.0.0.1:7000") + "\n", ""),
+                nodetool("gossipinfo", "-pp"));
     }
 
     @Test
