@@ -28,7 +28,7 @@ import static java.util.Objects.requireNonNull;
             StorageCommands.Flush.class, StorageCommands.Compact.class, StorageCommands.CompactionStats.class,
             StorageCommands.Snapshot.class, StorageCommands.ListSnapshots.class, StorageCommands.ClearSnapshot.class,
             StorageCommands.Drain.class, StorageCommands.StopDaemon.class,
-            StatsCommands.TableStats.class, StatsCommands.TableHistograms.class, StatsCommands.ProxyHistograms.class,
+            TableStatsCommand.class, StatsCommands.TableHistograms.class, StatsCommands.ProxyHistograms.class,
             ClusterCommands.GossipInfo.class, ClusterCommands.Decommission.class, ClusterCommands.RemoveNode.class,
             ClusterCommands.Repair.class,
             CommandLine.HelpCommand.class,

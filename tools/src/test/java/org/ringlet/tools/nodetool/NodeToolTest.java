@@ -408,35 +408,121 @@ class NodeToolTest {
                 JmxCounterMBean.class);
         server.register(ManagementNames.tableMetric("ks", "users", "MaxPartitionSize"), new FakeNode.Gauge(60L),
                 JmxGaugeMBean.class);
-        assertEquals(new Run(0, ""
-                + "Total number of tables: 1\n"
-                + "----------------\n"
-                + "Keyspace: ks\n"
-                + "\tRead Count: 4\n"
-                + "\tRead Latency: 0.0915 ms\n"
-                + "\tWrite Count: 0\n"
-                + "\tWrite Latency: NaN ms\n"
-                + "\tPending Flushes: 0\n"
+        // another table of the keyspace: counted in the keyspace's totals even when only ks.users is shown
+        server.register(ManagementNames.tableMetric("ks", "events", "LiveSSTableCount"), new FakeNode.Gauge(0),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "WriteLatency"),
+                new FakeNode.Timer(8, 0, 0, 0, 0, 0, 0, 0, 50), JmxTimerMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "WriteTotalLatency"), new FakeNode.Counter(400),
+                JmxCounterMBean.class);
+        String users = ""
                 + "\t\tTable: users\n"
                 + "\t\tSSTable count: 2\n"
+                + "\t\tOld SSTable count: 0\n"
+                + "\t\tMax SSTable size: 0B\n"
                 + "\t\tSpace used (live): 5293\n"
                 + "\t\tSpace used (total): 0\n"
                 + "\t\tSpace used by snapshots (total): 0\n"
+                + "\t\tSSTable Compression Ratio: -1.00000\n"
                 + "\t\tNumber of partitions (estimate): 0\n"
                 + "\t\tMemtable cell count: 0\n"
                 + "\t\tMemtable data size: 0\n"
                 + "\t\tMemtable switch count: 0\n"
+                + "\t\tSpeculative retries: 0\n"
                 + "\t\tLocal read count: 4\n"
                 + "\t\tLocal read latency: 0.092 ms\n"
                 + "\t\tLocal write count: 0\n"
                 + "\t\tLocal write latency: NaN ms\n"
+                + "\t\tLocal read/write ratio: 0.00000\n"
                 + "\t\tPending flushes: 0\n"
+                + "\t\tPercent repaired: 0.0\n"
+                + "\t\tBytes repaired: 0B\n"
+                + "\t\tBytes unrepaired: 0B\n"
+                + "\t\tBytes pending repair: 0B\n"
+                + "\t\tBloom filter false positives: 0\n"
+                + "\t\tBloom filter false ratio: 0.00000\n"
+                + "\t\tBloom filter space used: 0\n"
                 + "\t\tCompacted partition minimum bytes: 0\n"
                 + "\t\tCompacted partition maximum bytes: 60\n"
                 + "\t\tCompacted partition mean bytes: 0\n"
-                + "\n"
+                + "\t\tAverage live cells per slice (last five minutes): NaN\n"
+                + "\t\tMaximum live cells per slice (last five minutes): 0\n"
+                + "\t\tAverage tombstones per slice (last five minutes): NaN\n"
+                + "\t\tMaximum tombstones per slice (last five minutes): 0\n"
+                + "\t\tDroppable tombstone ratio: 0.00000\n"
+                + "\n";
+        String keyspace = ""
+                + "Keyspace: ks\n"
+                + "\tRead Count: 4\n"
+                + "\tRead Latency: 0.0915 ms\n"
+                + "\tWrite Count: 8\n"
+                + "\tWrite Latency: 0.05 ms\n"
+                + "\tPending Flushes: 0\n";
+        assertEquals(new Run(0, "Total number of tables: 1\n----------------\n" + keyspace + users
                 + "----------------\n", ""), nodetool("tablestats", "ks.users"));
         assertEquals(new Run(2, "", "error: Unknown keyspace other\n"), nodetool("tablestats", "other"));
+
+        // a node that publishes every metric (Cassandra): off-heap lines, repair, bloom filters, scanned cells
+        Map<String, Object> gauges = new java.util.LinkedHashMap<>();
+        gauges.put("MaxSSTableSize", 1187L);
+        gauges.put("MemtableOffHeapSize", 1024L);
+        gauges.put("BloomFilterOffHeapMemoryUsed", 16L);
+        gauges.put("IndexSummaryOffHeapMemoryUsed", 8L);
+        gauges.put("CompressionMetadataOffHeapMemoryUsed", 0L);
+        gauges.put("CompressionRatio", 0.4567);
+        gauges.put("PercentRepaired", 37.256);
+        gauges.put("BytesUnrepaired", 2048L);
+        gauges.put("RecentBloomFilterFalseRatio", 0.25);
+        gauges.put("BloomFilterDiskSpaceUsed", 2048L);
+        gauges.put("MemtableLiveDataSize", 3L * 1024 * 1024);
+        for (Map.Entry<String, Object> g : gauges.entrySet()) {
+            server.register(ManagementNames.tableMetric("ks", "events", g.getKey()), new FakeNode.Gauge(g.getValue()),
+                    JmxGaugeMBean.class);
+        }
+        server.register(ManagementNames.tableMetric("ks", "events", "LiveScannedHistogram"),
+                new FakeNode.Histogram(3, 4.0, 4, 4, 4, 4, 4, 4), JmxHistogramMBean.class);
+        Run events = nodetool("tablestats", "-H", "ks.events");
+        assertEquals(0, events.code(), events.err());
+        String[] lines = events.out().split("\n");
+        assertEquals(List.of("\t\tTable: events",
+                "\t\tSSTable count: 0",
+                "\t\tOld SSTable count: 0",
+                "\t\tMax SSTable size: 1.159KiB",
+                "\t\tSpace used (live): 0 bytes",
+                "\t\tSpace used (total): 0 bytes",
+                "\t\tSpace used by snapshots (total): 0 bytes",
+                "\t\tOff heap memory used (total): 1.02 KiB",
+                "\t\tSSTable Compression Ratio: 0.45670",
+                "\t\tNumber of partitions (estimate): 0",
+                "\t\tMemtable cell count: 0",
+                "\t\tMemtable data size: 3 MiB",
+                "\t\tMemtable off heap memory used: 1 KiB",
+                "\t\tMemtable switch count: 0",
+                "\t\tSpeculative retries: 0",
+                "\t\tLocal read count: 0",
+                "\t\tLocal read latency: NaN ms",
+                "\t\tLocal write count: 8",
+                "\t\tLocal write latency: 0.050 ms",
+                "\t\tLocal read/write ratio: 0.00000",
+                "\t\tPending flushes: 0",
+                "\t\tPercent repaired: 37.26",
+                "\t\tBytes repaired: 0B",
+                "\t\tBytes unrepaired: 2.000KiB",
+                "\t\tBytes pending repair: 0B",
+                "\t\tBloom filter false positives: 0",
+                "\t\tBloom filter false ratio: 0.25000",
+                "\t\tBloom filter space used: 2 KiB",
+                "\t\tBloom filter off heap memory used: 16 bytes",
+                "\t\tIndex summary off heap memory used: 8 bytes",
+                "\t\tCompression metadata off heap memory used: 0 bytes",
+                "\t\tCompacted partition minimum bytes: 0",
+                "\t\tCompacted partition maximum bytes: 0",
+                "\t\tCompacted partition mean bytes: 0",
+                "\t\tAverage live cells per slice (last five minutes): 4.0",
+                "\t\tMaximum live cells per slice (last five minutes): 4",
+                "\t\tAverage tombstones per slice (last five minutes): NaN",
+                "\t\tMaximum tombstones per slice (last five minutes): 0",
+                "\t\tDroppable tombstone ratio: 0.00000", "", "----------------"), List.of(lines).subList(8, lines.length));
     }
 
     @Test
