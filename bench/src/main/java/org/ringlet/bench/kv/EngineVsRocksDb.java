@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --keys 1000000 --value-size 100 --rounds 3 --threads 1,4 --read-seconds 5
  * --cold-reads 20000 --warmup-keys <keys> --warm-cache-mb 256 --cold-cache-mb 8 --memtable-mb 256 --write-buffer-mb 64
- * --engines lsm,rocksdb --dir /tmp/ringlet-kv-bench}.
+ * --engines lsm,rocksdb --phases all --dir /tmp/ringlet-kv-bench}; {@code --phases write} times the load alone
+ * (reads and scans are then reported as 0), for quicker interleaved runs of the write path and for profiles.
  */
 public final class EngineVsRocksDb {
     private static final String[] METRICS = {"write", "read-warm", "read-cold", "scan"};
@@ -125,33 +126,51 @@ public final class EngineVsRocksDb {
                 long k = order[i];
                 s.put(k, value(k));
             });
-            long t0 = System.nanoTime();
-            s.settle();
-            settleMs = (System.nanoTime() - t0) / 1_000_000;
-            files = s.describe();
-            double secs = Double.parseDouble(opts.getOrDefault("read-seconds", "5"));
-            // warm: every key read once (in random order) fills the caches, then the measured reads
-            int[] all = permutation(n, 500L + round);
-            timed(threads, n, (t, i) -> s.get(all[i]));
-            warm = readFor(s, threads, n, secs, round + 17);
-            long t1 = System.nanoTime();
-            long c = s.scanAll(valueSize);
-            scan = c / ((System.nanoTime() - t1) / 1e9);
-            if (c != n) {
-                throw new IllegalStateException(engine + " scanned " + c + " of " + n + " entries");
+            if (writeOnly()) {
+                files = s.describe();
+                warm = 0;
+                scan = 0;
+                settleMs = 0;
+            } else {
+                long t0 = System.nanoTime();
+                s.settle();
+                settleMs = (System.nanoTime() - t0) / 1_000_000;
+                files = s.describe();
+                double secs = Double.parseDouble(opts.getOrDefault("read-seconds", "5"));
+                // warm: every key read once (in random order) fills the caches, then the measured reads
+                int[] all = permutation(n, 500L + round);
+                timed(threads, n, (t, i) -> s.get(all[i]));
+                warm = readFor(s, threads, n, secs, round + 17);
+                long t1 = System.nanoTime();
+                long c = s.scanAll(valueSize);
+                scan = c / ((System.nanoTime() - t1) / 1e9);
+                if (c != n) {
+                    throw new IllegalStateException(engine + " scanned " + c + " of " + n + " entries");
+                }
             }
         }
-        double cold;
-        try (KvStore s = reopenCold(engine, where)) {
-            int reads = Math.min(n, intOpt("cold-reads", 20_000));
-            int[] keysToRead = permutation(n, 77L + round);
-            cold = timed(threads, reads, (t, i) -> {
-                if (s.get(keysToRead[i]) != valueSize) {
-                    throw new IllegalStateException(engine + ": key " + keysToRead[i] + " missing");
-                }
-            });
+        double cold = 0;
+        if (!writeOnly()) {
+            try (KvStore s = reopenCold(engine, where)) {
+                int reads = Math.min(n, intOpt("cold-reads", 20_000));
+                int[] keysToRead = permutation(n, 77L + round);
+                cold = timed(threads, reads, (t, i) -> {
+                    if (s.get(keysToRead[i]) != valueSize) {
+                        throw new IllegalStateException(engine + ": key " + keysToRead[i] + " missing");
+                    }
+                });
+            }
         }
         deleteTree(where);
+        record(engine, threads, record, round, write, warm, cold, scan, settleMs, files);
+    }
+
+    private boolean writeOnly() {
+        return opts.getOrDefault("phases", "all").equals("write");
+    }
+
+    private void record(String engine, int threads, boolean record, int round, double write, double warm, double cold,
+            double scan, long settleMs, String files) {
         String load = loadAverage();
         out.printf(Locale.ROOT, "%s round=%d engine=%s threads=%d write=%.0f read-warm=%.0f read-cold=%.0f scan=%.0f"
                         + " ops/s (settle %d ms; %s; load %s)%n", record ? "RESULT" : "warmup", round, engine,
@@ -318,7 +337,7 @@ public final class EngineVsRocksDb {
         out.println("| metric | threads | " + String.join(" | ", engines.stream().map(e -> e + " ops/s median (range)")
                 .toList()) + (engines.size() == 2 ? " | ratio median (range) | target | met |" : " |"));
         out.println("|---|---|" + "---|".repeat(engines.size()) + (engines.size() == 2 ? "---|---|---|" : ""));
-        for (String metric : METRICS) {
+        for (String metric : writeOnly() ? new String[] {"write"} : METRICS) {
             for (int t : threads) {
                 String k = metric + "/" + t;
                 StringBuilder row = new StringBuilder("| " + metric + " | " + t + " |");
