@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * (reads and scans are then reported as 0), for quicker interleaved runs of the write path and for profiles.
  */
 public final class EngineVsRocksDb {
-    private static final String[] METRICS = {"write", "read-warm", "read-cold", "scan"};
+    private static final String[] METRICS = {"write", "write-cpu-us", "read-warm", "read-cold", "scan"};
+    /** Goals for engine / RocksDB; write-cpu-us (process CPU µs per write, lower is better) has none. */
     private static final Map<String, Double> TARGETS = Map.of("write", 1.0, "read-warm", 0.7, "read-cold", 0.7,
             "scan", 0.7);
 
@@ -117,15 +118,18 @@ public final class EngineVsRocksDb {
         deleteTree(where);
         int[] order = permutation(n, 1000L + round);
         double write;
+        double writeCpu;
         double warm;
         double scan;
         String files;
         long settleMs;
         try (KvStore s = open(engine, where, true)) {
+            long cpu0 = processCpuNanos();
             write = timed(threads, n, (t, i) -> {
                 long k = order[i];
                 s.put(k, value(k));
             });
+            writeCpu = (processCpuNanos() - cpu0) / 1000.0 / n;
             if (writeOnly()) {
                 files = s.describe();
                 warm = 0;
@@ -162,7 +166,13 @@ public final class EngineVsRocksDb {
             }
         }
         deleteTree(where);
-        record(engine, threads, record, round, write, warm, cold, scan, settleMs, files);
+        record(engine, threads, record, round, write, warm, cold, scan, settleMs, files, writeCpu);
+    }
+
+    /** CPU time of the whole process (every thread: writers, flushes, compactions, GC). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private boolean writeOnly() {
@@ -170,15 +180,17 @@ public final class EngineVsRocksDb {
     }
 
     private void record(String engine, int threads, boolean record, int round, double write, double warm, double cold,
-            double scan, long settleMs, String files) {
+            double scan, long settleMs, String files, double writeCpu) {
         String load = loadAverage();
         out.printf(Locale.ROOT, "%s round=%d engine=%s threads=%d write=%.0f read-warm=%.0f read-cold=%.0f scan=%.0f"
-                        + " ops/s (settle %d ms; %s; load %s)%n", record ? "RESULT" : "warmup", round, engine,
-                threads, write, warm, cold, scan, settleMs, files, load);
+                        + " ops/s (write: %.2f µs process CPU per write; settle %d ms; %s; load %s)%n",
+                record ? "RESULT" : "warmup", round, engine, threads, write, warm, cold, scan, writeCpu, settleMs,
+                files, load);
         if (record) {
             loads.add(Double.parseDouble(load.split(" ")[0]));
             Map<String, List<Double>> m = results.computeIfAbsent(engine, k -> new LinkedHashMap<>());
             m.computeIfAbsent("write/" + threads, k -> new ArrayList<>()).add(write);
+            m.computeIfAbsent("write-cpu-us/" + threads, k -> new ArrayList<>()).add(writeCpu);
             m.computeIfAbsent("read-warm/" + threads, k -> new ArrayList<>()).add(warm);
             m.computeIfAbsent("read-cold/" + threads, k -> new ArrayList<>()).add(cold);
             m.computeIfAbsent("scan/" + threads, k -> new ArrayList<>()).add(scan);
@@ -337,13 +349,15 @@ public final class EngineVsRocksDb {
         out.println("| metric | threads | " + String.join(" | ", engines.stream().map(e -> e + " ops/s median (range)")
                 .toList()) + (engines.size() == 2 ? " | ratio median (range) | target | met |" : " |"));
         out.println("|---|---|" + "---|".repeat(engines.size()) + (engines.size() == 2 ? "---|---|---|" : ""));
-        for (String metric : writeOnly() ? new String[] {"write"} : METRICS) {
+        for (String metric : writeOnly() ? new String[] {"write", "write-cpu-us"} : METRICS) {
             for (int t : threads) {
                 String k = metric + "/" + t;
                 StringBuilder row = new StringBuilder("| " + metric + " | " + t + " |");
                 for (String e : engines) {
                     List<Double> v = results.get(e).get(k);
-                    row.append(String.format(Locale.ROOT, " %,.0f (%s) |", median(v), spread(v, "%,.0f")));
+                    row.append(metric.endsWith("-us")
+                            ? String.format(Locale.ROOT, " %.2f (%s) |", median(v), spread(v, "%.2f"))
+                            : String.format(Locale.ROOT, " %,.0f (%s) |", median(v), spread(v, "%,.0f")));
                 }
                 if (engines.size() == 2) {
                     List<Double> a = results.get(engines.get(0)).get(k);
@@ -353,9 +367,11 @@ public final class EngineVsRocksDb {
                         ratios.add(a.get(i) / b.get(i));
                     }
                     double med = median(ratios);
-                    double target = TARGETS.get(metric);
-                    row.append(String.format(Locale.ROOT, " %.2f (%s) | ≥ %.1f | %s |", med, spread(ratios, "%.2f"),
-                            target, med >= target ? "yes" : "NO"));
+                    Double target = TARGETS.get(metric);
+                    row.append(target == null
+                            ? String.format(Locale.ROOT, " %.2f (%s) | - | - |", med, spread(ratios, "%.2f"))
+                            : String.format(Locale.ROOT, " %.2f (%s) | ≥ %.1f | %s |", med, spread(ratios, "%.2f"),
+                                    target, med >= target ? "yes" : "NO"));
                 }
                 out.println(row);
             }
