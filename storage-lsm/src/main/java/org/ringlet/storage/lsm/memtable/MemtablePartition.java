@@ -37,25 +37,40 @@ import org.ringlet.api.schema.TableMetadata;
  * are serialized; readers never block.
  */
 public final class MemtablePartition {
-    private static final VarHandle NEXT;
+    /** Links kept in fields of the node (a search reads them without reaching another object). */
+    static final int INLINE_LINKS = 4;
+    private static final VarHandle NEXT0 = link(0);
+    private static final VarHandle NEXT1 = link(1);
+    private static final VarHandle NEXT2 = link(2);
+    private static final VarHandle NEXT3 = link(3);
     private static final VarHandle LINKS = MethodHandles.arrayElementVarHandle(MemtablePartition[].class);
 
-    static {
+    private static VarHandle link(int level) {
         try {
-            NEXT = MethodHandles.lookup().findVarHandle(MemtablePartition.class, "next", MemtablePartition.class);
+            return MethodHandles.lookup().findVarHandle(MemtablePartition.class, "next" + level,
+                    MemtablePartition.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
+    /** The token's {@link Token#orderPrefix()}: most comparisons end here, without reaching the token object. */
+    final long prefix;
     final Token token;
     final byte[] key;
     private final TableId table;
-    /** The next partition on the skip list's lowest level (written through {@link #NEXT}). */
+    /** The next partitions on the skip list's levels 0 to 3 (through the {@code NEXT} handles). */
     @SuppressWarnings("unused")
-    private volatile MemtablePartition next;
-    /** The next partitions on levels 1.. (null for a node of height 1; elements through {@link #LINKS}). */
+    private volatile MemtablePartition next0;
+    @SuppressWarnings("unused")
+    private volatile MemtablePartition next1;
+    @SuppressWarnings("unused")
+    private volatile MemtablePartition next2;
+    @SuppressWarnings("unused")
+    private volatile MemtablePartition next3;
+    /** The next partitions on levels 4.. (null below height 5; elements through {@link #LINKS}). */
     private final MemtablePartition[] upper;
+    private final int height;
     private volatile Partition header;
     /** The only row of a table without clustering columns, serialized. */
     private volatile byte[] single;
@@ -64,47 +79,67 @@ public final class MemtablePartition {
 
     /** The head of a skip list. */
     MemtablePartition(int height) {
+        this.prefix = 0;
         this.token = null;
         this.key = null;
         this.table = null;
-        this.upper = new MemtablePartition[height - 1];
+        this.upper = new MemtablePartition[height - INLINE_LINKS];
+        this.height = height;
         this.rows = null;
     }
 
     MemtablePartition(TableMetadata metadata, Token token, byte[] key, int height,
                       ClusteringKeyComparator comparator) {
+        this.prefix = token.orderPrefix();
         this.token = token;
         this.key = key;
         this.table = metadata.id();
-        this.upper = height > 1 ? new MemtablePartition[height - 1] : null;
+        this.upper = height > INLINE_LINKS ? new MemtablePartition[height - INLINE_LINKS] : null;
+        this.height = height;
         this.rows = metadata.clusteringColumns().isEmpty() ? null : new ConcurrentSkipListMap<>(comparator);
     }
 
     int height() {
-        return upper == null ? 1 : upper.length + 1;
+        return height;
     }
 
+    /** The next partition on a level below {@link #height()}. */
     MemtablePartition next(int level) {
-        return level == 0 ? (MemtablePartition) NEXT.getAcquire(this)
-                : (MemtablePartition) LINKS.getAcquire(upper, level - 1);
+        return switch (level) {
+            case 0 -> (MemtablePartition) NEXT0.getAcquire(this);
+            case 1 -> (MemtablePartition) NEXT1.getAcquire(this);
+            case 2 -> (MemtablePartition) NEXT2.getAcquire(this);
+            case 3 -> (MemtablePartition) NEXT3.getAcquire(this);
+            default -> (MemtablePartition) LINKS.getAcquire(upper, level - INLINE_LINKS);
+        };
     }
 
     /** Sets a link of a node not yet reachable on that level. */
     void initNext(int level, MemtablePartition n) {
-        if (level == 0) {
-            NEXT.setRelease(this, n);
-        } else {
-            LINKS.setRelease(upper, level - 1, n);
+        switch (level) {
+            case 0 -> NEXT0.setRelease(this, n);
+            case 1 -> NEXT1.setRelease(this, n);
+            case 2 -> NEXT2.setRelease(this, n);
+            case 3 -> NEXT3.setRelease(this, n);
+            default -> LINKS.setRelease(upper, level - INLINE_LINKS, n);
         }
     }
 
     boolean casNext(int level, MemtablePartition expected, MemtablePartition n) {
-        return level == 0 ? NEXT.compareAndSet(this, expected, n)
-                : LINKS.compareAndSet(upper, level - 1, expected, n);
+        return switch (level) {
+            case 0 -> NEXT0.compareAndSet(this, expected, n);
+            case 1 -> NEXT1.compareAndSet(this, expected, n);
+            case 2 -> NEXT2.compareAndSet(this, expected, n);
+            case 3 -> NEXT3.compareAndSet(this, expected, n);
+            default -> LINKS.compareAndSet(upper, level - INLINE_LINKS, expected, n);
+        };
     }
 
     /** Orders this partition against a key given as token and bytes (as {@link DecoratedKey} orders). */
-    int compareTo(Token otherToken, byte[] otherKey) {
+    int compareTo(long otherPrefix, Token otherToken, byte[] otherKey) {
+        if (prefix != otherPrefix) {
+            return prefix < otherPrefix ? -1 : 1;
+        }
         int c = token.compareTo(otherToken);
         return c != 0 ? c : Arrays.compareUnsigned(key, otherKey);
     }

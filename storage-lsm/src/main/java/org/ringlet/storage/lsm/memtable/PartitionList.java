@@ -43,12 +43,14 @@ final class PartitionList {
 
     /** The partition with this key, or null. */
     MemtablePartition get(Token token, byte[] key) {
+        long prefix = token.orderPrefix();
         MemtablePartition n = ceiling(token, key);
-        return n != null && n.compareTo(token, key) == 0 ? n : null;
+        return n != null && n.compareTo(prefix, token, key) == 0 ? n : null;
     }
 
     /** The first partition at or after the key, or null. */
     MemtablePartition ceiling(Token token, byte[] key) {
+        long prefix = token.orderPrefix();
         MemtablePartition x = head;
         MemtablePartition n = null;
         for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
@@ -57,7 +59,7 @@ final class PartitionList {
                 if (n == null) {
                     break;
                 }
-                int c = n.compareTo(token, key);
+                int c = n.compareTo(prefix, token, key);
                 if (c > 0) {
                     break;
                 }
@@ -80,6 +82,7 @@ final class PartitionList {
      * {@link #heightFor height}) when there is none.
      */
     MemtablePartition putIfAbsent(Token token, byte[] key, Supplier<MemtablePartition> create) {
+        long prefix = token.orderPrefix();
         MemtablePartition[] preds = new MemtablePartition[MAX_HEIGHT];
         MemtablePartition[] succs = new MemtablePartition[MAX_HEIGHT];
         MemtablePartition node = null;
@@ -92,7 +95,7 @@ final class PartitionList {
                     if (n == null) {
                         break;
                     }
-                    int c = n.compareTo(token, key);
+                    int c = n.compareTo(prefix, token, key);
                     if (c == 0) {
                         return n;
                     }
@@ -122,7 +125,7 @@ final class PartitionList {
                 // nodes were inserted after preds[level] meanwhile: move forward on this level (nothing is removed)
                 MemtablePartition x = preds[level];
                 MemtablePartition n;
-                while ((n = x.next(level)) != null && n.compareTo(token, key) < 0) {
+                while ((n = x.next(level)) != null && n.compareTo(prefix, token, key) < 0) {
                     x = n;
                 }
                 preds[level] = x;
