@@ -29,10 +29,15 @@ import java.util.stream.Stream;
  * (reads and scans are then reported as 0), for quicker interleaved runs of the write path and for profiles.
  */
 public final class EngineVsRocksDb {
-    private static final String[] METRICS = {"write", "write-cpu-us", "read-warm", "read-cold", "scan"};
-    /** Goals for engine / RocksDB; write-cpu-us (process CPU µs per write, lower is better) has none. */
+    /** In the order of {@link #record}'s values. */
+    private static final String[] METRICS = {"write", "read-warm", "read-cold", "scan", "write-cpu-us",
+        "write-p99-us"};
+    /** Goals for engine / RocksDB; the -us metrics (lower is better) have none. */
     private static final Map<String, Double> TARGETS = Map.of("write", 1.0, "read-warm", 0.7, "read-cold", 0.7,
             "scan", 0.7);
+
+    /** One write in this many is timed alone for the latency percentile. */
+    private static final int LATENCY_SAMPLE = 4;
 
     private final Map<String, String> opts;
     private final PrintStream out;
@@ -119,17 +124,31 @@ public final class EngineVsRocksDb {
         int[] order = permutation(n, 1000L + round);
         double write;
         double writeCpu;
+        double writeP99;
+        String memory;
         double warm;
         double scan;
         String files;
         long settleMs;
         try (KvStore s = open(engine, where, true)) {
             long cpu0 = processCpuNanos();
+            int[] latencies = new int[n / LATENCY_SAMPLE + 1]; // every LATENCY_SAMPLE-th write's time, ns
             write = timed(threads, n, (t, i) -> {
                 long k = order[i];
-                s.put(k, value(k));
+                if (i % LATENCY_SAMPLE == 0) {
+                    long t0 = System.nanoTime();
+                    s.put(k, value(k));
+                    latencies[i / LATENCY_SAMPLE] = (int) Math.min(Integer.MAX_VALUE, System.nanoTime() - t0);
+                } else {
+                    s.put(k, value(k));
+                }
             });
             writeCpu = (processCpuNanos() - cpu0) / 1000.0 / n;
+            java.util.Arrays.sort(latencies);
+            writeP99 = latencies[(int) (latencies.length * 0.99)] / 1000.0;
+            System.gc();
+            memory = String.format(Locale.ROOT, "heap live after load %d MiB, RSS %d MiB",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, rssMiB());
             if (writeOnly()) {
                 files = s.describe();
                 warm = 0;
@@ -166,7 +185,21 @@ public final class EngineVsRocksDb {
             }
         }
         deleteTree(where);
-        record(engine, threads, record, round, write, warm, cold, scan, settleMs, files, writeCpu);
+        record(engine, threads, record, round, new double[] {write, warm, cold, scan, writeCpu, writeP99}, settleMs,
+                files + "; " + memory);
+    }
+
+    private static long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** CPU time of the whole process (every thread: writers, flushes, compactions, GC). */
@@ -179,21 +212,20 @@ public final class EngineVsRocksDb {
         return opts.getOrDefault("phases", "all").equals("write");
     }
 
-    private void record(String engine, int threads, boolean record, int round, double write, double warm, double cold,
-            double scan, long settleMs, String files, double writeCpu) {
+    /** values: write, read-warm, read-cold, scan (ops/s), write CPU µs per op, write p99 µs. */
+    private void record(String engine, int threads, boolean record, int round, double[] values, long settleMs,
+            String files) {
         String load = loadAverage();
         out.printf(Locale.ROOT, "%s round=%d engine=%s threads=%d write=%.0f read-warm=%.0f read-cold=%.0f scan=%.0f"
-                        + " ops/s (write: %.2f µs process CPU per write; settle %d ms; %s; load %s)%n",
-                record ? "RESULT" : "warmup", round, engine, threads, write, warm, cold, scan, writeCpu, settleMs,
-                files, load);
+                        + " ops/s (write: %.2f µs process CPU per write, p99 %.1f µs; settle %d ms; %s; load %s)%n",
+                record ? "RESULT" : "warmup", round, engine, threads, values[0], values[1], values[2], values[3],
+                values[4], values[5], settleMs, files, load);
         if (record) {
             loads.add(Double.parseDouble(load.split(" ")[0]));
             Map<String, List<Double>> m = results.computeIfAbsent(engine, k -> new LinkedHashMap<>());
-            m.computeIfAbsent("write/" + threads, k -> new ArrayList<>()).add(write);
-            m.computeIfAbsent("write-cpu-us/" + threads, k -> new ArrayList<>()).add(writeCpu);
-            m.computeIfAbsent("read-warm/" + threads, k -> new ArrayList<>()).add(warm);
-            m.computeIfAbsent("read-cold/" + threads, k -> new ArrayList<>()).add(cold);
-            m.computeIfAbsent("scan/" + threads, k -> new ArrayList<>()).add(scan);
+            for (int i = 0; i < METRICS.length; i++) {
+                m.computeIfAbsent(METRICS[i] + "/" + threads, k -> new ArrayList<>()).add(values[i]);
+            }
         }
     }
 
@@ -349,7 +381,10 @@ public final class EngineVsRocksDb {
         out.println("| metric | threads | " + String.join(" | ", engines.stream().map(e -> e + " ops/s median (range)")
                 .toList()) + (engines.size() == 2 ? " | ratio median (range) | target | met |" : " |"));
         out.println("|---|---|" + "---|".repeat(engines.size()) + (engines.size() == 2 ? "---|---|---|" : ""));
-        for (String metric : writeOnly() ? new String[] {"write", "write-cpu-us"} : METRICS) {
+        for (String metric : METRICS) {
+            if (writeOnly() && metric.startsWith("read") || writeOnly() && metric.equals("scan")) {
+                continue;
+            }
             for (int t : threads) {
                 String k = metric + "/" + t;
                 StringBuilder row = new StringBuilder("| " + metric + " | " + t + " |");
