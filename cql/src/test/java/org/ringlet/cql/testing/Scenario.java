@@ -162,7 +162,7 @@ public final class Scenario {
             if (mask.contains(columns.get(i).name().toLowerCase(Locale.ROOT))) {
                 out.add(v == null ? "null" : "<set>");
             } else {
-                out.add(v == null ? "null" : DriverFormat.value(columns.get(i).type().compose(v)));
+                out.add(DriverFormat.value(columns.get(i).type(), v));
             }
         }
         return out;
