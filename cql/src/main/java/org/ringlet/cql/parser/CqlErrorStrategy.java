@@ -5,10 +5,12 @@ import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.ringlet.api.error.SyntaxException;
+import org.ringlet.cql.grammar.CqlParser;
 
 /**
  * Stops at the first syntax error and reports it as a {@link SyntaxException} with Cassandra's wording: {@code
@@ -42,6 +44,19 @@ final class CqlErrorStrategy extends DefaultErrorStrategy {
     @Override
     public Token recoverInline(Parser recognizer) {
         Token offending = recognizer.getCurrentToken();
+        ParserRuleContext ctx = recognizer.getContext();
+        if (ctx instanceof CqlParser.TermFunctionContext f && f.LPAREN() == null) {
+            // a name where a term goes but no call follows: Cassandra's fixed lookahead finds no alternative for
+            // the term at the token after the name
+            throw new SyntaxException(SyntaxErrors.parserMessage(query, recognizer.getInputStream(), offending,
+                    ctx.getStart(), "no viable alternative at input " + SyntaxErrors.quoted(offending)));
+        }
+        if (offending.getType() != Token.EOF && ctx.getChildCount() > 0
+                && ctx.getChild(ctx.getChildCount() - 1) instanceof CqlParser.TermContext) {
+            // what follows a complete term is decided with lookahead in Cassandra's parser too
+            throw syntaxError(recognizer, offending, "no viable alternative at input "
+                    + SyntaxErrors.quoted(offending));
+        }
         throw syntaxError(recognizer, offending, mismatch(offending, recognizer.getExpectedTokens()));
     }
 

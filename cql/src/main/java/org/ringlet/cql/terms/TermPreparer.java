@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.query.ColumnSpec;
+import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.api.types.ListType;
@@ -25,6 +26,7 @@ import org.ringlet.cql.functions.CqlFunction;
 import org.ringlet.cql.functions.FunctionResolver;
 import org.ringlet.cql.functions.ScalarFunction;
 import org.ringlet.cql.types.Literals;
+import org.ringlet.cql.types.TypeResolver;
 
 import static java.util.Objects.requireNonNull;
 
@@ -36,16 +38,19 @@ public final class TermPreparer {
     private final BindSpecs binds;
     private final FunctionResolver functions;
     private final TableMetadata table;
+    private final Clock clock;
 
     /**
      * @param binds     where marker specs are recorded
      * @param functions resolves function calls
      * @param table     the statement's table (for token()), or null
+     * @param clock     the node's clock (a timestamp constant may be {@code 'now'}, read when prepared)
      */
-    public TermPreparer(BindSpecs binds, FunctionResolver functions, TableMetadata table) {
+    public TermPreparer(BindSpecs binds, FunctionResolver functions, TableMetadata table, Clock clock) {
         this.binds = requireNonNull(binds, "binds is null");
         this.functions = requireNonNull(functions, "functions is null");
         this.table = table;
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public BindSpecs binds() {
@@ -100,7 +105,7 @@ public final class TermPreparer {
             return function(f, receiver, type);
         }
         if (raw instanceof RawTerm.TypeHint h) {
-            throw new InvalidRequestException("Type hints are not supported yet: " + h);
+            return typeHint(h, receiver);
         }
         throw new InvalidRequestException("Arithmetic operations are not supported yet: " + raw);
     }
@@ -116,14 +121,34 @@ public final class TermPreparer {
             if (l.kind() == RawTerm.LiteralKind.HEX) {
                 value = Literals.hex(l.text().substring(2));
             } else if (type.isCounter()) {
-                value = Literals.parse(NativeType.BIGINT, l.text());
+                value = Literals.parse(NativeType.BIGINT, l.text(), clock::currentTimeMillis);
             } else {
-                value = Literals.parse((NativeType) type, l.text());
+                value = Literals.parse((NativeType) type, l.text(), clock::currentTimeMillis);
             }
             return new Constant(value, type);
         } catch (MarshalException e) {
             throw new InvalidRequestException(e.getMessage());
         }
+    }
+
+    /** {@code (type) term}: the term must fit the type, and the type the receiver; the term is then the receiver's. */
+    private Term typeHint(RawTerm.TypeHint h, ColumnSpec receiver) {
+        CqlType hinted = hintType(h);
+        if (!testAssignment(h.term(), hinted).isAssignable()) {
+            throw new InvalidRequestException("Cannot cast value " + h.term() + " to type " + h.type());
+        }
+        if (!testAssignment(h, receiver.type()).isAssignable()) {
+            throw new InvalidRequestException("Cannot assign value " + h + " to " + receiver.name() + " of type "
+                    + receiver.type().unwrap().cqlName());
+        }
+        return prepare(h.term(), receiver);
+    }
+
+    private CqlType hintType(RawTerm.TypeHint h) {
+        String keyspace = table == null ? null : table.keyspace();
+        return TypeResolver.resolve(h.type(), keyspace, (ks, name) -> {
+            throw new InvalidRequestException("Unknown type " + ks + "." + name);
+        });
     }
 
     private Term list(RawTerm.ListLiteral l, ColumnSpec receiver, CqlType type) {
@@ -277,6 +302,14 @@ public final class TermPreparer {
         }
         if (raw instanceof RawTerm.UserTypeLiteral) {
             return t instanceof UserType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.TypeHint h) {
+            CqlType hinted = hintType(h).unwrap();
+            if (hinted.equals(t)) {
+                return AssignmentResult.EXACT_MATCH;
+            }
+            return t.isValueCompatibleWith(hinted) ? AssignmentResult.WEAKLY_ASSIGNABLE
+                    : AssignmentResult.NOT_ASSIGNABLE;
         }
         if (raw instanceof RawTerm.FunctionCall f) {
             List<Assignable> args = new ArrayList<>();

@@ -236,10 +236,28 @@ public final class DriverFormat {
         return value(n.compose(v));
     }
 
-    /** Python's {@code datetime.isoformat(timespec="milliseconds")} of the driver's UTC datetime, plus Z. */
+    /**
+     * Python's {@code datetime.isoformat(timespec="milliseconds")} of what the driver decodes: it divides the
+     * milliseconds by 1e3 and adds {@code timedelta(seconds=float)}, which rounds the float to microseconds (so
+     * 253402300799999 ms prints .998); the milliseconds shown are then truncated.
+     */
     private static String timestamp(long millis) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
-                (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC);
+        double seconds = millis / 1e3;
+        double whole = seconds < 0 ? Math.ceil(seconds) : Math.floor(seconds);
+        double fraction = seconds - whole;
+        long micros = (long) whole * 1_000_000L;
+        double scaled = fraction * 1e6;
+        double scaledWhole = scaled < 0 ? Math.ceil(scaled) : Math.floor(scaled);
+        micros += (long) scaledWhole;
+        double leftover = scaled - scaledWhole;
+        double rounded = Math.rint(leftover);
+        if (Math.abs(rounded - leftover) == 0.5) {
+            long odd = micros & 1;
+            rounded = 2.0 * Math.rint((leftover + odd) * 0.5) - odd;
+        }
+        micros += (long) rounded;
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
         return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.getYear(), t.getMonthValue(),
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
     }

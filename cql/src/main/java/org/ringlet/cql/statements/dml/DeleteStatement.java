@@ -65,7 +65,7 @@ public final class DeleteStatement extends KeyedModification {
         if (!raw.conditions().isEmpty()) {
             throw new InvalidRequestException("Conditional updates are not supported yet");
         }
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         Attributes attributes = Attributes.prepare(new RawStatement.Attributes(raw.timestamp(), null), table, terms);
         if (table.isCounter() && attributes.timestamp() != null) {
             throw new InvalidRequestException("Cannot provide custom timestamp for counter updates");

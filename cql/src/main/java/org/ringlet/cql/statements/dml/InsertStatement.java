@@ -97,7 +97,7 @@ public final class InsertStatement implements Modification {
         if (new HashSet<>(raw.columns()).size() != raw.columns().size()) {
             throw new InvalidRequestException("The column names contains duplicates");
         }
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         List<ColumnMetadata> columns = new ArrayList<>();
         List<Term> values = new ArrayList<>();
         for (int i = 0; i < raw.columns().size(); i++) {

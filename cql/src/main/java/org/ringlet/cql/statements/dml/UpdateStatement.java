@@ -69,7 +69,7 @@ public final class UpdateStatement extends KeyedModification {
         if (!raw.conditions().isEmpty()) {
             throw new InvalidRequestException("Conditional updates are not supported yet");
         }
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         Attributes attributes = Attributes.prepare(raw.attributes(), table, terms);
         if (table.isCounter()) {
             if (attributes.timestamp() != null) {

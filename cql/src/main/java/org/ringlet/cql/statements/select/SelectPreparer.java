@@ -31,7 +31,7 @@ public final class SelectPreparer {
                                           String keyspace) {
         TableMetadata table = Tables.table(context.schema(), raw.table(), keyspace);
         BindSpecs binds = new BindSpecs(parsed.markers());
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         checkSupported(raw);
         Selection selection = new SelectionPreparer(table, terms).prepare(raw.selectors());
         StatementRestrictions restrictions = new RestrictionsPreparer(table, terms, context.topology().partitioner())
