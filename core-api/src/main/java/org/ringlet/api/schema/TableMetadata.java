@@ -187,8 +187,10 @@ public final class TableMetadata {
     public ColumnMetadata requireColumn(String columnName) {
         ColumnMetadata c = columnsByName.get(columnName);
         if (c == null) {
-            throw new InvalidRequestException("Undefined column name " + columnName + " in table "
-                    + keyspace + "." + name);
+            throw new InvalidRequestException("Undefined column name "
+                    + org.ringlet.api.types.Identifiers.maybeQuote(columnName) + " in table "
+                    + org.ringlet.api.types.Identifiers.maybeQuote(keyspace) + "."
+                    + org.ringlet.api.types.Identifiers.maybeQuote(name));
         }
         return c;
     }

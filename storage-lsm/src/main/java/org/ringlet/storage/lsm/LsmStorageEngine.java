@@ -356,8 +356,15 @@ public final class LsmStorageEngine implements StorageEngine {
         TableStore s = store(table);
         CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
         if (snapshot && config.autoSnapshot() && s.metadata().params().allowAutoSnapshot()) {
-            String name = "truncated-" + ctx.clock.currentTimeMillis() + "-" + s.metadata().name();
-            before = s.flush().thenRun(() -> Snapshots.take(ctx, s, name));
+            String base = "truncated-" + ctx.clock.currentTimeMillis() + "-" + s.metadata().name();
+            before = s.flush().thenRun(() -> {
+                // two truncations within one millisecond (a test's manual clock) must not collide
+                String name = base;
+                for (int i = 1; Snapshots.exists(ctx, s, name); i++) {
+                    name = base + "-" + i;
+                }
+                Snapshots.take(ctx, s, name);
+            });
         }
         return before.thenCompose(v -> s.truncate());
     }

@@ -46,6 +46,16 @@ final class Snapshots {
         }
     }
 
+    /** Whether the table has a snapshot of that name. */
+    static boolean exists(StorageContext ctx, TableStore store, String tag) {
+        for (Path d : store.directories().all()) {
+            if (ctx.fs.exists(d.resolve(TableDirectories.SNAPSHOTS).resolve(tag))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Links every live SSTable of the table into the snapshot {@code tag}.
      *

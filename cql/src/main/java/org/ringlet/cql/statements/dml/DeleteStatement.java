@@ -77,6 +77,10 @@ public final class DeleteStatement extends KeyedModification {
         StatementRestrictions where = new RestrictionsPreparer(table, terms, context.topology().partitioner())
                 .prepareForModification(raw.where(), "DELETE");
         boolean regular = operations.stream().anyMatch(o -> !o.column().isStatic());
+        if (!operations.isEmpty() && !regular && where.hasClusteringRestrictions()) {
+            throw new InvalidRequestException("Invalid restrictions on clustering columns since the DELETE statement "
+                    + "modifies only static columns");
+        }
         if (regular && !where.restrictsWholeRows()) {
             throw new InvalidRequestException("Range deletions are not supported for specific columns");
         }

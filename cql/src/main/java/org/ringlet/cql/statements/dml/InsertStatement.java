@@ -180,9 +180,9 @@ public final class InsertStatement implements Modification {
         long defaultTs = options.timestamp() != QueryOptions.NO_TIMESTAMP ? options.timestamp()
                 : context.nextTimestamp();
         long timestamp = attributes.timestamp(bound, defaultTs);
-        int ttl = attributes.ttl(bound, table);
         long now = options.nowInSeconds() != QueryOptions.NO_NOW ? options.nowInSeconds()
                 : context.clock().currentTimeSeconds();
+        int ttl = attributes.ttl(bound, table, now);
         ByteBuffer[] pk = new ByteBuffer[table.partitionKeyColumns().size()];
         ByteBuffer[] ck = new ByteBuffer[table.clusteringColumns().size()];
         List<ByteBuffer> valuesOf = new ArrayList<>(values.size());
