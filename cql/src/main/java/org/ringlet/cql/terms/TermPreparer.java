@@ -89,6 +89,7 @@ public final class TermPreparer {
                 throw new InvalidRequestException("Invalid set literal for " + receiver.name() + " of type "
                         + type.cqlName());
             }
+            checkElements("set", s.elements(), receiver, st.elementType());
             return collection(type, elements(s.elements(), spec(receiver, "value(" + receiver.name() + ")",
                     st.elementType())));
         }
@@ -166,7 +167,18 @@ public final class TermPreparer {
             throw new InvalidRequestException("Unexpected receiver type '" + type.cqlName()
                     + "'; only list and vector are expected");
         }
+        checkElements(type instanceof VectorType ? "vector" : "list", l.elements(), receiver, element);
         return collection(type, elements(l.elements(), spec(receiver, "value(" + receiver.name() + ")", element)));
+    }
+
+    /** Cassandra checks every element of a collection literal before preparing any. */
+    private void checkElements(String kind, List<RawTerm> elements, ColumnSpec receiver, CqlType elementType) {
+        for (RawTerm e : elements) {
+            if (!testAssignment(e, elementType).isAssignable()) {
+                throw new InvalidRequestException("Invalid " + kind + " literal for " + receiver.name() + ": value "
+                        + e + " is not of type " + elementType.unwrap().cqlName());
+            }
+        }
     }
 
     private Term map(RawTerm.MapLiteral m, ColumnSpec receiver, CqlType type) {
@@ -177,6 +189,16 @@ public final class TermPreparer {
             // Cassandra parses {} as an empty set literal
             throw new InvalidRequestException("Invalid " + (m.entries().isEmpty() ? "set" : "map") + " literal for "
                     + receiver.name() + " of type " + type.cqlName());
+        }
+        for (Map.Entry<RawTerm, RawTerm> e : m.entries()) {
+            if (!testAssignment(e.getKey(), mt.keyType()).isAssignable()) {
+                throw new InvalidRequestException("Invalid map literal for " + receiver.name() + ": key "
+                        + e.getKey() + " is not of type " + mt.keyType().unwrap().cqlName());
+            }
+            if (!testAssignment(e.getValue(), mt.valueType()).isAssignable()) {
+                throw new InvalidRequestException("Invalid map literal for " + receiver.name() + ": value "
+                        + e.getValue() + " is not of type " + mt.valueType().unwrap().cqlName());
+            }
         }
         ColumnSpec keys = spec(receiver, "key(" + receiver.name() + ")", mt.keyType());
         ColumnSpec values = spec(receiver, "value(" + receiver.name() + ")", mt.valueType());
@@ -286,16 +308,37 @@ public final class TermPreparer {
         if (raw instanceof RawTerm.Marker) {
             return AssignmentResult.WEAKLY_ASSIGNABLE;
         }
-        if (raw instanceof RawTerm.ListLiteral) {
-            return t instanceof ListType || t instanceof VectorType ? AssignmentResult.WEAKLY_ASSIGNABLE
+        if (raw instanceof RawTerm.ListLiteral l) {
+            if (t instanceof ListType lt) {
+                return elementsAssignment(l.elements(), lt.elementType());
+            }
+            return t instanceof VectorType vt ? elementsAssignment(l.elements(), vt.elementType())
                     : AssignmentResult.NOT_ASSIGNABLE;
         }
-        if (raw instanceof RawTerm.SetLiteral) {
-            return t instanceof SetType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+        if (raw instanceof RawTerm.SetLiteral s) {
+            return t instanceof SetType st ? elementsAssignment(s.elements(), st.elementType())
+                    : AssignmentResult.NOT_ASSIGNABLE;
         }
         if (raw instanceof RawTerm.MapLiteral m) {
-            boolean ok = t instanceof MapType || (m.entries().isEmpty() && t instanceof SetType);
-            return ok ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+            if (m.entries().isEmpty()) {
+                return t instanceof MapType || t instanceof SetType ? AssignmentResult.WEAKLY_ASSIGNABLE
+                        : AssignmentResult.NOT_ASSIGNABLE;
+            }
+            if (!(t instanceof MapType mt)) {
+                return AssignmentResult.NOT_ASSIGNABLE;
+            }
+            AssignmentResult result = AssignmentResult.EXACT_MATCH;
+            for (Map.Entry<RawTerm, RawTerm> e : m.entries()) {
+                AssignmentResult k = testAssignment(e.getKey(), mt.keyType());
+                AssignmentResult v = testAssignment(e.getValue(), mt.valueType());
+                if (!k.isAssignable() || !v.isAssignable()) {
+                    return AssignmentResult.NOT_ASSIGNABLE;
+                }
+                if (k != AssignmentResult.EXACT_MATCH || v != AssignmentResult.EXACT_MATCH) {
+                    result = AssignmentResult.WEAKLY_ASSIGNABLE;
+                }
+            }
+            return result;
         }
         if (raw instanceof RawTerm.TupleLiteral) {
             return t instanceof TupleType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
@@ -322,6 +365,24 @@ public final class TermPreparer {
                     : AssignmentResult.NOT_ASSIGNABLE;
         }
         return AssignmentResult.WEAKLY_ASSIGNABLE;
+    }
+
+    /** An exact match when every element is one, not assignable as soon as one is not; empty is weak. */
+    private AssignmentResult elementsAssignment(List<RawTerm> elements, CqlType elementType) {
+        if (elements.isEmpty()) {
+            return AssignmentResult.WEAKLY_ASSIGNABLE;
+        }
+        AssignmentResult result = AssignmentResult.EXACT_MATCH;
+        for (RawTerm e : elements) {
+            AssignmentResult r = testAssignment(e, elementType);
+            if (!r.isAssignable()) {
+                return AssignmentResult.NOT_ASSIGNABLE;
+            }
+            if (r != AssignmentResult.EXACT_MATCH) {
+                result = AssignmentResult.WEAKLY_ASSIGNABLE;
+            }
+        }
+        return result;
     }
 
     /** A written term as a function argument. */

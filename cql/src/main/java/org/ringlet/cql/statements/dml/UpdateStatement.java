@@ -138,6 +138,18 @@ public final class UpdateStatement extends KeyedModification {
             return new Operation.PrependToList(c, terms.prepare(p.value(), spec));
         }
         if (a instanceof RawStatement.SetElement e) {
+            String text = c.name() + "[" + e.key() + "] = " + e.value();
+            if (!c.type().isCollection()) {
+                throw new InvalidRequestException("Invalid operation (" + text + ") for non collection column "
+                        + c.name());
+            }
+            if (!c.type().isMultiCell()) {
+                throw new InvalidRequestException("Invalid operation (" + text + ") for frozen collection column "
+                        + c.name());
+            }
+            if (c.type() instanceof SetType) {
+                throw new InvalidRequestException("Invalid operation (" + text + ") for set column " + c.name());
+            }
             if (c.type() instanceof MapType m && m.isMultiCell()) {
                 return new Operation.SetMapEntry(c, terms.prepare(e.key(), receiver(table, c, "key(" + c.name()
                         + ")", m.keyType())), terms.prepare(e.value(), receiver(table, c, "value(" + c.name() + ")",
