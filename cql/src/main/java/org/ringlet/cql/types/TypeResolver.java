@@ -38,6 +38,12 @@ public final class TypeResolver {
 
     private static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
                                    boolean insideCollection) {
+        return resolve(raw, keyspace, userTypes, insideCollection, raw);
+    }
+
+    /** @param display how a collection names itself in messages (with its frozen<> when it is frozen) */
+    private static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
+                                   boolean insideCollection, RawType display) {
         if (raw instanceof RawType.Custom c) {
             throw new InvalidRequestException("Custom types are not supported (got '" + c.className() + "')");
         }
@@ -46,9 +52,6 @@ public final class TypeResolver {
             if (!n.quoted() && name.keyspace() == null) {
                 NativeType nt = NativeType.byName(name.name());
                 if (nt != null) {
-                    if (insideCollection && nt.isCounter()) {
-                        throw new InvalidRequestException("Counters are not allowed inside collections: " + raw);
-                    }
                     return nt;
                 }
             }
@@ -73,7 +76,7 @@ public final class TypeResolver {
         switch (p.name()) {
             case "frozen" -> {
                 expectArity(p, 1);
-                CqlType inner = resolve((RawType) args.get(0), keyspace, userTypes, false);
+                CqlType inner = resolve((RawType) args.get(0), keyspace, userTypes, false, raw);
                 if (inner instanceof NativeType) {
                     throw new InvalidRequestException("frozen<> is only allowed on collections, tuples, and "
                             + "user-defined types (got " + inner.cqlName() + ")");
@@ -82,18 +85,18 @@ public final class TypeResolver {
             }
             case "list" -> {
                 expectArity(p, 1);
-                CqlType e = element((RawType) args.get(0), keyspace, userTypes, raw);
+                CqlType e = element((RawType) args.get(0), keyspace, userTypes, display);
                 return ListType.of(e);
             }
             case "set" -> {
                 expectArity(p, 1);
-                CqlType e = element((RawType) args.get(0), keyspace, userTypes, raw);
+                CqlType e = element((RawType) args.get(0), keyspace, userTypes, display);
                 return SetType.of(e);
             }
             case "map" -> {
                 expectArity(p, 2);
-                CqlType k = element((RawType) args.get(0), keyspace, userTypes, raw);
-                CqlType v = element((RawType) args.get(1), keyspace, userTypes, raw);
+                CqlType k = element((RawType) args.get(0), keyspace, userTypes, display);
+                CqlType v = element((RawType) args.get(1), keyspace, userTypes, display);
                 return MapType.of(k, v);
             }
             case "tuple" -> {
@@ -121,6 +124,9 @@ public final class TypeResolver {
     private static CqlType element(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
                                    RawType whole) {
         CqlType t = resolve(raw, keyspace, userTypes, true);
+        if (t.isCounter()) {
+            throw new InvalidRequestException("Counters are not allowed inside collections: " + whole);
+        }
         if (t.isMultiCell()) {
             throw new InvalidRequestException("Non-frozen collections are not allowed inside collections: "
                     + whole);

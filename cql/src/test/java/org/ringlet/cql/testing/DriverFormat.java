@@ -97,6 +97,14 @@ public final class DriverFormat {
         if (t instanceof MapType m) {
             return "map<" + typeName(m.keyType()) + ", " + typeName(m.valueType()) + ">";
         }
+        if (t instanceof TupleType tt) {
+            List<String> parts = new ArrayList<>();
+            tt.types().forEach(x -> parts.add(typeName(x)));
+            return "frozen<tuple<" + String.join(", ", parts) + ">>";
+        }
+        if (t instanceof UserType u) {
+            return "frozen<" + u.name() + ">";
+        }
         return t.cqlName();
     }
 

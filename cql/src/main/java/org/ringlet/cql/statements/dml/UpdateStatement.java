@@ -131,9 +131,13 @@ public final class UpdateStatement extends KeyedModification {
             if (!p.other().equals(a.column())) {
                 throw new SyntaxException("Only expressions of the form X = <value> + X are supported.");
             }
-            if (!(c.type() instanceof ListType) || !c.type().isMultiCell()) {
+            if (!(c.type() instanceof ListType)) {
                 throw new InvalidRequestException("Invalid operation (" + c.name() + " = " + p.value() + " - "
                         + c.name() + ") for non list column " + c.name());
+            }
+            if (!c.type().isMultiCell()) {
+                throw new InvalidRequestException("Invalid operation (" + c.name() + " = " + p.value() + " - "
+                        + c.name() + ") for frozen list column " + c.name());
             }
             return new Operation.PrependToList(c, terms.prepare(p.value(), spec));
         }
