@@ -134,6 +134,10 @@ public sealed interface Operation permits Operation.SetColumn, Operation.AddToCo
                 throw new InvalidRequestException("Invalid null value for counter increment/decrement");
             }
             long delta = (Long) NativeType.BIGINT.compose(v);
+            if (negate && delta == Long.MIN_VALUE) {
+                throw new InvalidRequestException("The negation of " + delta + " overflows supported counter "
+                        + "precision (signed 8 bytes integer)");
+            }
             row.addCell(Cell.live(column.name(), null, NativeType.BIGINT.decompose(negate ? -delta : delta),
                     cells.timestamp()));
         }

@@ -109,11 +109,12 @@ public final class UpdateStatement extends KeyedModification {
         }
         ColumnSpec spec = receiver(table, c, c.name(), c.type());
         if (a instanceof RawStatement.SetValue s) {
+            Term value = terms.prepare(s.value(), spec);
             if (c.type().isCounter()) {
                 throw new InvalidRequestException("Cannot set the value of counter column " + c.name()
                         + " (counters can only be incremented/decremented, not set)");
             }
-            return new Operation.SetColumn(c, terms.prepare(s.value(), spec));
+            return new Operation.SetColumn(c, value);
         }
         if (a instanceof RawStatement.ColumnArithmetic ar) {
             if (!ar.other().equals(a.column())) {
