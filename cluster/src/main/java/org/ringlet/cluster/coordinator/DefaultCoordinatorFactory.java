@@ -51,6 +51,7 @@ public final class DefaultCoordinatorFactory implements CoordinatorFactory {
                 context.service(ComponentRegistry.class), context);
         ReplicaClient replicas = new LocalReplicaClient(topology.localHostId(), context.service(StorageEngine.class),
                 schema, scheduler.ioExecutor(), settings.autoSnapshot(), context.service(Clock.class));
-        return new DefaultCoordinator(schema, strategies, topology, replicas, Liveness.all(), scheduler, settings);
+        return new DefaultCoordinator(schema, strategies, topology, replicas, Liveness.all(), scheduler,
+                context.service(Clock.class), settings);
     }
 }
