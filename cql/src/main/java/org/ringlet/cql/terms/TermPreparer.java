@@ -91,7 +91,7 @@ public final class TermPreparer {
             }
             checkElements("set", s.elements(), receiver, st.elementType());
             return collection(type, elements(s.elements(), spec(receiver, "value(" + receiver.name() + ")",
-                    st.elementType())));
+                    st.elementType()), "set", receiver));
         }
         if (raw instanceof RawTerm.MapLiteral m) {
             return map(m, receiver, type);
@@ -168,7 +168,8 @@ public final class TermPreparer {
                     + "'; only list and vector are expected");
         }
         checkElements(type instanceof VectorType ? "vector" : "list", l.elements(), receiver, element);
-        return collection(type, elements(l.elements(), spec(receiver, "value(" + receiver.name() + ")", element)));
+        return collection(type, elements(l.elements(), spec(receiver, "value(" + receiver.name() + ")", element),
+                type instanceof ListType ? "list" : null, receiver));
     }
 
     /** Cassandra checks every element of a collection literal before preparing any. */
@@ -206,6 +207,9 @@ public final class TermPreparer {
         for (Map.Entry<RawTerm, RawTerm> e : m.entries()) {
             out.add(prepare(e.getKey(), keys));
             out.add(prepare(e.getValue(), values));
+            if (containsMarker(e.getKey()) || containsMarker(e.getValue())) {
+                throw markersInLiteral("map", receiver);
+            }
         }
         return collection(type, out);
     }
@@ -273,15 +277,64 @@ public final class TermPreparer {
         return term;
     }
 
-    private List<Term> elements(List<RawTerm> raws, ColumnSpec elementSpec) {
+    /**
+     * The elements of a list, set or vector literal.
+     *
+     * @param kind the collection's kind when bind markers are refused in it (as Cassandra does for lists, sets and
+     *             maps), or null
+     */
+    private List<Term> elements(List<RawTerm> raws, ColumnSpec elementSpec, String kind, ColumnSpec receiver) {
         List<Term> out = new ArrayList<>(raws.size());
         for (RawTerm r : raws) {
             if (r instanceof RawTerm.Null) {
                 throw new InvalidRequestException("null is not supported inside collections");
             }
             out.add(prepare(r, elementSpec));
+            if (kind != null && containsMarker(r)) {
+                throw markersInLiteral(kind, receiver);
+            }
         }
         return out;
+    }
+
+    private static InvalidRequestException markersInLiteral(String kind, ColumnSpec receiver) {
+        return new InvalidRequestException("Invalid " + kind + " literal for " + receiver.name() + ": bind variables "
+                + "are not supported inside collection literals");
+    }
+
+    /** Whether a written term holds a bind marker, however deep. */
+    private static boolean containsMarker(RawTerm raw) {
+        if (raw instanceof RawTerm.Marker) {
+            return true;
+        }
+        if (raw instanceof RawTerm.ListLiteral l) {
+            return l.elements().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.SetLiteral s) {
+            return s.elements().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.TupleLiteral t) {
+            return t.elements().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.MapLiteral m) {
+            return m.entries().stream().anyMatch(e -> containsMarker(e.getKey()) || containsMarker(e.getValue()));
+        }
+        if (raw instanceof RawTerm.UserTypeLiteral u) {
+            return u.fields().stream().anyMatch(e -> containsMarker(e.getValue()));
+        }
+        if (raw instanceof RawTerm.FunctionCall f) {
+            return f.arguments().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.TypeHint h) {
+            return containsMarker(h.term());
+        }
+        if (raw instanceof RawTerm.Arithmetic a) {
+            return containsMarker(a.left()) || containsMarker(a.right());
+        }
+        if (raw instanceof RawTerm.Negation n) {
+            return containsMarker(n.term());
+        }
+        return false;
     }
 
     private static Term collection(CqlType type, List<Term> elements) {

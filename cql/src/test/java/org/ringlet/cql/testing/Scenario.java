@@ -83,6 +83,10 @@ public final class Scenario {
             if (line.isEmpty()) {
                 continue;
             }
+            if (line.startsWith("--!") && line.substring(3).strip().startsWith("bind=")) {
+                pending.put("bind", line.substring(3).strip().substring("bind=".length()).strip());
+                continue;
+            }
             if (line.startsWith("--!")) {
                 for (String d : line.substring(3).split(",")) {
                     d = d.strip();
@@ -119,7 +123,19 @@ public final class Scenario {
         int fetch = Integer.parseInt(st.directives().getOrDefault("fetch", "5000"));
         try {
             QueryOptions options = QueryOptions.of(ConsistencyLevel.LOCAL_ONE).withPaging(fetch, null);
-            Response response = node.execute(st.text(), options);
+            String bind = st.directives().get("bind");
+            Result.Prepared prepared = null;
+            if (bind != null) {
+                // prepared and executed with bound values, as conformance_check.py does with the Python driver
+                prepared = (Result.Prepared) join(node.handler.prepare(node.client, st.text(), null)).result();
+                List<String> markers = new ArrayList<>();
+                for (ColumnSpec c : prepared.bindVariables()) {
+                    markers.add(c.name() + " " + DriverFormat.typeName(c.type()));
+                }
+                lines.add("bind: " + String.join(", ", markers));
+                options = options.withValues(BindValues.bind(bind, prepared.bindVariables()));
+            }
+            Response response = run(st.text(), prepared, options);
             warnings.addAll(response.warnings());
             if (!(response.result() instanceof Result.Rows first)) {
                 lines.add("OK");
@@ -139,7 +155,7 @@ public final class Scenario {
                 if (page.pagingState() == null) {
                     break;
                 }
-                Response next = node.execute(st.text(), options.withPaging(fetch, page.pagingState()));
+                Response next = run(st.text(), prepared, options.withPaging(fetch, page.pagingState()));
                 warnings.addAll(next.warnings());
                 page = (Result.Rows) next.result();
             }
@@ -153,6 +169,24 @@ public final class Scenario {
             lines.add(DriverFormat.error(e));
         }
         return lines;
+    }
+
+    private Response run(String text, Result.Prepared prepared, QueryOptions options) {
+        if (prepared == null) {
+            return node.execute(text, options);
+        }
+        return join(node.handler.execute(node.client, prepared.id(), prepared.resultMetadataId(), options));
+    }
+
+    private static Response join(java.util.concurrent.CompletionStage<Response> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static List<String> format(List<ColumnSpec> columns, List<ByteBuffer> row, Set<String> mask) {

@@ -69,7 +69,8 @@ public record Attributes(Term timestamp, Term ttl) {
         }
         ByteBuffer v = ttl.bind(values);
         if (v == null) {
-            throw new InvalidRequestException("Invalid null value of TTL");
+            // as Cassandra: a null TTL is no TTL
+            return 0;
         }
         int t = (Integer) NativeType.INT.compose(v);
         if (t < 0) {

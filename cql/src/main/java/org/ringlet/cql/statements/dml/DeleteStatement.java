@@ -103,7 +103,7 @@ public final class DeleteStatement extends KeyedModification {
                         + c.name());
             }
             if (c.type() instanceof SetType st) {
-                return new Operation.DeleteMapEntry(c, terms.prepare(d.element(), new ColumnSpec(table.keyspace(),
+                return new Operation.DeleteSetElement(c, terms.prepare(d.element(), new ColumnSpec(table.keyspace(),
                         table.name(), "value(" + c.name() + ")", st.elementType())));
             }
             if (c.type() instanceof MapType m) {
