@@ -13,7 +13,9 @@ public enum ComponentKind {
     MESSAGING("messaging", "org.ringlet.api.messaging.MessagingServiceFactory"),
     TRANSPORT("transport", "org.ringlet.api.query.TransportFactory"),
     QUERY_HANDLER("query-handler", "org.ringlet.api.query.QueryHandlerFactory"),
-    COORDINATOR("coordinator", "org.ringlet.api.cluster.CoordinatorFactory");
+    COORDINATOR("coordinator", "org.ringlet.api.cluster.CoordinatorFactory"),
+    SCHEMA_MANAGER("schema-manager", "org.ringlet.api.schema.SchemaManagerFactory"),
+    TOPOLOGY("topology", "org.ringlet.api.ring.TopologyServiceFactory");
 
     private final String label;
     private final String factoryInterface;

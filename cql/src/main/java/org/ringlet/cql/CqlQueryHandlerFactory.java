@@ -36,7 +36,8 @@ import org.ringlet.cql.virtual.VirtualTables;
  * cluster name, partitioner, location, addresses, schema version, kept current as the schema changes).
  *
  * <p>Options: {@code cluster_name} (default {@code Test Cluster}; a node refuses to start with another name than
- * the one it saved), {@code native_protocol_version} (the highest version the transport serves; default
+ * the one it saved), {@code listen_address} ({@code system.local.listen_address}; default the broadcast address),
+ * {@code native_protocol_version} (the highest version the transport serves; default
  * {@code native_transport_max_negotiable_protocol_version}, else {@code 5} as Cassandra 5.0) and
  * {@code prepared_statements_cache_size} (statements kept, default 10000).
  */
@@ -73,16 +74,16 @@ public final class CqlQueryHandlerFactory implements QueryHandlerFactory {
         Clock clock = context.service(Clock.class);
         Scheduler scheduler = context.service(Scheduler.class);
         LocalSchema schema = store.schema();
+        String clusterName = config.get("cluster_name", DEFAULT_CLUSTER_NAME);
         QueryContext queries = new QueryContext(store, context.service(Coordinator.class), topology,
                 context.service(ComponentRegistry.class), context, clock, context.service(RandomSource.class),
-                scheduler.ioExecutor(), new VirtualTables(schema, topology.partitioner()));
+                scheduler.ioExecutor(), new VirtualTables(schema, topology.partitioner()), clusterName);
         PreparedStatements prepared = new PreparedStatements(config.getInt("prepared_statements_cache_size", 10_000),
                 scheduler.computeExecutor(), clock);
         SchemaEvents events = new SchemaEvents(prepared);
         schema.addListener(events);
 
         SystemLocalTable local = new SystemLocalTable(storage, schema.definitions(), store.partitioner(), clock);
-        String clusterName = config.get("cluster_name", DEFAULT_CLUSTER_NAME);
         local.clusterName().ifPresent(saved -> {
             if (!saved.equals(clusterName)) {
                 throw new ConfigurationException("Saved cluster name " + saved + " != configured name "
@@ -104,9 +105,23 @@ public final class CqlQueryHandlerFactory implements QueryHandlerFactory {
                         config.get("native_transport_max_negotiable_protocol_version", "5")),
                 topology.partitionerClassName(),
                 self.location().datacenter(), self.location().rack(), self.endpoint().address(),
-                self.endpoint().port(), self.endpoint().address(), self.endpoint().port(),
+                self.endpoint().port(), listenAddress(config, self.endpoint().address()), self.endpoint().port(),
                 self.nativeEndpoint().address(), self.nativeEndpoint().port(),
                 (int) clock.currentTimeSeconds(), ringletVersion());
+    }
+
+    /** The {@code listen_address} option (the node's own address, which the broadcast address may hide). */
+    private static java.net.InetAddress listenAddress(ComponentConfig config, java.net.InetAddress broadcast) {
+        java.util.Optional<String> listen = config.get("listen_address").map(String::trim);
+        if (listen.isEmpty() || !listen.get().matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return broadcast;
+        }
+        try {
+            return java.net.InetAddress.getByName(listen.get());
+        } catch (java.net.UnknownHostException e) {
+            throw new ConfigurationException("Option 'listen_address' must be an IP address, got '"
+                    + listen.get() + "'");
+        }
     }
 
     /** Ringlet's version, as the build wrote it. */

@@ -100,7 +100,8 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             node.start();
-            StatusFile.write(statusFile, node.config(), ProcessHandle.current().pid());
+            StatusFile.write(statusFile, node.config(), ProcessHandle.current().pid(), node.nativeAddress(),
+                    node.jmxPort());
         } catch (RuntimeException | IOException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             node.stop();

@@ -27,14 +27,19 @@ import org.ringlet.node.config.LoadedConfig;
 import org.ringlet.node.config.NodeConfig;
 import org.ringlet.node.inject.AssemblyLog;
 import org.ringlet.node.inject.AssemblyModule;
+import org.ringlet.node.inject.ClusterModule;
 import org.ringlet.node.inject.ConfigModule;
 import org.ringlet.node.inject.LifecycleModule;
 import org.ringlet.node.inject.LocationModule;
 import org.ringlet.node.inject.ProvidedRuntimeModule;
+import org.ringlet.node.inject.QueryModule;
 import org.ringlet.node.inject.RegistryModule;
 import org.ringlet.node.inject.ReplicationModule;
 import org.ringlet.node.inject.RingModule;
+import org.ringlet.node.inject.StorageModule;
 import org.ringlet.node.inject.SystemRuntimeModule;
+import org.ringlet.node.inject.TransportModule;
+import org.ringlet.node.inject.TransportStage;
 import org.ringlet.node.lifecycle.LifecycleManager;
 import org.ringlet.node.lifecycle.LifecycleState;
 import org.ringlet.node.management.ManagementModule;
@@ -103,6 +108,25 @@ public final class Node implements AutoCloseable {
     /** The node's bound instance of {@code type}, e.g. its {@code Partitioner}; for tests and tools. */
     public <T> T instance(Class<T> type) {
         return injector.getInstance(type);
+    }
+
+    /**
+     * A node service: one bound when the node was assembled (its {@code StorageEngine}, {@code SchemaService},
+     * {@code Partitioner}, …) or one it created while starting ({@code TopologyService}, {@code Coordinator},
+     * {@code QueryHandler}, {@code Transport}); empty when the node has none (yet).
+     */
+    public <T> Optional<T> service(Class<T> type) {
+        return instance(org.ringlet.api.NodeContext.class).find(type);
+    }
+
+    /** Where CQL clients connect while the node serves them; empty before start, after stop, and when disabled. */
+    public Optional<java.net.InetSocketAddress> nativeAddress() {
+        return injector.getInstance(TransportStage.class).boundAddress();
+    }
+
+    /** Drains the node as {@code nodetool drain} does: stops serving clients, then flushes every memtable. */
+    public void drain() throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
+        injector.getInstance(org.ringlet.node.management.StorageServiceBean.class).drain();
     }
 
     public LifecycleState state() {
@@ -280,7 +304,7 @@ public final class Node implements AutoCloseable {
                     ? base.resolve(configFile).getParent() : base.resolve("conf");
             ConfigInput input = new ConfigInput(Optional.ofNullable(configFile).map(base::resolve), data, conf,
                     environment, settings, base, maxHeapBytes);
-            LoadedConfig loaded = new ConfigLoader(CassandraKeys.load()).load(input);
+            LoadedConfig loaded = FreePorts.resolve(new ConfigLoader(CassandraKeys.load()).load(input));
             loaded.warnings().forEach(w -> LOG.warn("{}", w));
 
             DiscoveredComponents discovered = new ComponentDiscovery(classLoader)
@@ -300,7 +324,11 @@ public final class Node implements AutoCloseable {
                         new RingModule(registry),
                         new LocationModule(registry),
                         new ReplicationModule(registry),
+                        new StorageModule(registry),
                         new ManagementModule(stop),
+                        new QueryModule(registry),
+                        new ClusterModule(registry),
+                        new TransportModule(registry),
                         new AssemblyModule());
                 Node node = new Node(loaded, registry, discovered, lifecycle, assembly, injector);
                 self.set(node);

@@ -12,7 +12,8 @@ import org.ringlet.node.config.NodeConfig;
 
 /**
  * The file a started node writes so that the launcher knows it is up and where: {@code key=value} lines
- * ({@code state}, {@code pid}, addresses and ports, the data directory). Written atomically once every service has
+ * ({@code state}, {@code pid}, addresses and ports, {@code native_transport} — where CQL clients connect, or
+ * {@code off} — and the data directory). Written atomically once every service has
  * started, and deleted when the node stops.
  */
 final class StatusFile {
@@ -21,7 +22,8 @@ final class StatusFile {
     private StatusFile() {
     }
 
-    static void write(Path file, NodeConfig config, long pid) throws IOException {
+    static void write(Path file, NodeConfig config, long pid, java.util.Optional<java.net.InetSocketAddress> clients,
+                      int jmxPort) throws IOException {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("state", "started");
         lines.put("pid", Long.toString(pid));
@@ -31,6 +33,9 @@ final class StatusFile {
         lines.put("storage_port", Integer.toString(config.network().storagePort()));
         lines.put("rpc_address", config.network().rpcAddress().getHostAddress());
         lines.put("native_transport_port", Integer.toString(config.network().nativeTransportPort()));
+        lines.put("native_transport", clients.map(a -> a.getAddress().getHostAddress() + ":" + a.getPort())
+                .orElse("off"));
+        lines.put("jmx_port", Integer.toString(jmxPort));
         lines.put("data", config.dataDirectory().toString());
         StringBuilder text = new StringBuilder();
         lines.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));

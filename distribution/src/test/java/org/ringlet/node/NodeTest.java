@@ -32,9 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NodeTest {
-    /** The test components; the real ones arrive with their modules and are tested in the 3-node test. */
+    /** The test components (with the real query stack on an in-memory engine); the real ones: NodeStackTest. */
     static final Map<String, String> TEST_COMPONENTS = Map.of("partitioner", "TestPartitioner",
-            "endpoint_snitch", "test-snitch", "node_proximity", "test-proximity");
+            "endpoint_snitch", "test-snitch", "node_proximity", "test-proximity", "storage_engine", "test-memory");
     /** Free ports for whatever a started node listens on (never the fixed defaults in tests). */
     static final Map<String, String> TEST_PORTS = Map.of("jmx_port", "0", "native_transport_port", "0",
             "storage_port", "0");
@@ -52,8 +52,9 @@ class NodeTest {
         Node node = builder().environment(Map.of("CASSANDRA_DC", "dc7")).build();
         assertEquals(LifecycleState.LATENT, node.state());
         List<ComponentKind> kinds = node.assembled().stream().map(AssemblyLog.Entry::kind).toList();
-        assertEquals(List.of(ComponentKind.PARTITIONER, ComponentKind.LOCATION_PROVIDER, ComponentKind.NODE_PROXIMITY),
-                kinds.stream().sorted().toList());
+        assertEquals(List.of(ComponentKind.PARTITIONER, ComponentKind.LOCATION_PROVIDER, ComponentKind.NODE_PROXIMITY,
+                ComponentKind.STORAGE_ENGINE, ComponentKind.SCHEMA_MANAGER), kinds.stream().sorted().toList(),
+                "what exists before the node starts");
         assertInstanceOf(TestPartitionerFactory.HashPartitioner.class, node.instance(Partitioner.class));
         assertEquals(new Location("dc7", "rack1"), node.instance(LocationProvider.class).local(),
                 "CASSANDRA_DC reached the snitch through its ComponentConfig");
@@ -61,12 +62,18 @@ class NodeTest {
 
         node.start();
         assertEquals(LifecycleState.STARTED, node.state());
+        assertEquals(List.of(ComponentKind.TOPOLOGY, ComponentKind.COORDINATOR, ComponentKind.QUERY_HANDLER,
+                ComponentKind.TRANSPORT), node.assembled().stream().map(AssemblyLog.Entry::kind).skip(5).toList(),
+                "created while starting, in the order of ADR 0041");
+        assertTrue(node.nativeAddress().isPresent(), "CQL clients are served");
         assertTrue(Files.exists(dir.resolve("data").resolve(DataDirectoryLock.LOCK_FILE)));
         ThreadPoolScheduler scheduler = (ThreadPoolScheduler) node.instance(Scheduler.class);
         assertTrue(node.instance(NodeAssembly.class).describe().stream()
                 .anyMatch(l -> l.contains("snitch: test-snitch [built-in]") && l.contains("dc7/rack1")));
         node.stop();
         assertEquals(LifecycleState.STOPPED, node.state());
+        assertTrue(node.nativeAddress().isEmpty());
+        assertTrue(node.service(org.ringlet.api.query.QueryHandler.class).isEmpty(), "withdrawn when stopped");
         assertTrue(scheduler.isStopped(), "the node stops the scheduler it owns");
         node.stop();
     }
@@ -164,12 +171,21 @@ class NodeTest {
         Node node = Node.builder().workingDirectory(dir).dataDirectory(Path.of("data")).setAll(TEST_PORTS).build();
         Map<ComponentKind, String> names = new java.util.EnumMap<>(ComponentKind.class);
         node.assembled().forEach(e -> names.put(e.kind(), e.name()));
-        assertEquals(Map.of(ComponentKind.PARTITIONER, "murmur3", ComponentKind.LOCATION_PROVIDER, "simple",
-                ComponentKind.NODE_PROXIMITY, "ring-order"), names);
         assertEquals(List.of("everywhere", "local", "network-topology", "simple", "test-clockwise"),
                 node.instance(ReplicationStrategies.class).names());
         node.start();
-        node.stop();
+        try {
+            node.assembled().forEach(e -> names.put(e.kind(), e.name()));
+            Map<ComponentKind, String> expected = new java.util.EnumMap<>(ComponentKind.class);
+            expected.putAll(Map.of(ComponentKind.PARTITIONER, "murmur3", ComponentKind.LOCATION_PROVIDER, "simple",
+                    ComponentKind.NODE_PROXIMITY, "ring-order", ComponentKind.STORAGE_ENGINE, "lsm",
+                    ComponentKind.SCHEMA_MANAGER, "cql", ComponentKind.TOPOLOGY, "local",
+                    ComponentKind.COORDINATOR, "default", ComponentKind.QUERY_HANDLER, "cql",
+                    ComponentKind.TRANSPORT, "native"));
+            assertEquals(expected, names);
+        } finally {
+            node.stop();
+        }
     }
 
     private static String proximityOf(Node node) {

@@ -10,7 +10,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The coordinator's timeouts and options, named as in {@code cassandra.yaml} (5.0 names with units, such as
- * {@code write_request_timeout: 2000ms}, or the legacy {@code write_request_timeout_in_ms: 2000}).
+ * {@code write_request_timeout: 2000ms}, or the legacy {@code write_request_timeout_in_ms: 2000}); the node's
+ * plain form {@code write_request_timeout_ms: 2000} is read first.
  *
  * @param readTimeout   {@code read_request_timeout}, default 5 s
  * @param rangeTimeout  {@code range_request_timeout}, default 10 s
@@ -47,6 +48,16 @@ public record CoordinatorConfig(Duration readTimeout, Duration rangeTimeout, Dur
     }
 
     private static Duration duration(ComponentConfig c, String name, long defaultMillis) {
+        // the node hands durations over in milliseconds under <name>_ms (ADR 0001)
+        if (c.get(name + "_ms").isPresent()) {
+            String ms = c.get(name + "_ms").get().trim();
+            try {
+                return Duration.ofMillis(Long.parseLong(ms));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("Option '" + name + "_ms' must be a number of milliseconds, got '"
+                        + ms + "'");
+            }
+        }
         String legacy = name + "_in_ms";
         if (c.get(legacy).isPresent()) {
             return Duration.ofMillis(c.getInt(legacy, (int) defaultMillis));

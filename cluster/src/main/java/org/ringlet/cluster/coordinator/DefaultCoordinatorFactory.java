@@ -8,6 +8,7 @@ import org.ringlet.api.ComponentRegistry;
 import org.ringlet.api.NodeContext;
 import org.ringlet.api.cluster.Coordinator;
 import org.ringlet.api.cluster.CoordinatorFactory;
+import org.ringlet.api.cluster.RequestMetrics;
 import org.ringlet.api.ring.TopologyService;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.Scheduler;
@@ -16,7 +17,8 @@ import org.ringlet.api.storage.StorageEngine;
 
 /**
  * Creates the {@link DefaultCoordinator} ({@code default}). Its options are the coordinator's timeouts and
- * {@code auto_snapshot} ({@link CoordinatorConfig}).
+ * {@code auto_snapshot} ({@link CoordinatorConfig}). When the node has {@link RequestMetrics}, client request
+ * latencies and each table's local read and write latencies are reported to them.
  */
 public final class DefaultCoordinatorFactory implements CoordinatorFactory {
 
@@ -49,9 +51,13 @@ public final class DefaultCoordinatorFactory implements CoordinatorFactory {
         CoordinatorConfig settings = CoordinatorConfig.from(config);
         ReplicationStrategies strategies = new ReplicationStrategies(schema,
                 context.service(ComponentRegistry.class), context);
+        Clock clock = context.service(Clock.class);
+        RequestMetrics metrics = context.find(RequestMetrics.class).orElse(RequestMetrics.none());
         ReplicaClient replicas = new LocalReplicaClient(topology.localHostId(), context.service(StorageEngine.class),
-                schema, scheduler.ioExecutor(), settings.autoSnapshot(), context.service(Clock.class));
-        return new DefaultCoordinator(schema, strategies, topology, replicas, Liveness.all(), scheduler,
-                context.service(Clock.class), settings);
+                schema, scheduler.ioExecutor(), settings.autoSnapshot(), clock, metrics);
+        Coordinator coordinator = new DefaultCoordinator(schema, strategies, topology, replicas, Liveness.all(),
+                scheduler, clock, settings);
+        return context.find(RequestMetrics.class).isPresent()
+                ? new MeasuredCoordinator(coordinator, metrics, clock) : coordinator;
     }
 }

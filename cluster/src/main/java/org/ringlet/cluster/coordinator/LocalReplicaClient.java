@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import org.ringlet.api.cluster.RequestMetrics;
 import org.ringlet.api.data.Cell;
 import org.ringlet.api.data.ClusteringComparator;
 import org.ringlet.api.data.CounterContext;
@@ -47,6 +48,7 @@ public final class LocalReplicaClient implements ReplicaClient {
     private final Executor readExecutor;
     private final boolean autoSnapshot;
     private final Clock clock;
+    private final RequestMetrics metrics;
     private final Object[] counterLocks = new Object[COUNTER_LOCK_STRIPES];
     private final CounterCache counterCache = new CounterCache(COUNTER_CACHE_ENTRIES);
 
@@ -57,6 +59,15 @@ public final class LocalReplicaClient implements ReplicaClient {
      */
     public LocalReplicaClient(UUID self, StorageEngine storage, SchemaService schema, Executor readExecutor,
                               boolean autoSnapshot, Clock clock) {
+        this(self, storage, schema, readExecutor, autoSnapshot, clock, RequestMetrics.none());
+    }
+
+    /**
+     * @param metrics where each table's local read and write latencies go
+     */
+    public LocalReplicaClient(UUID self, StorageEngine storage, SchemaService schema, Executor readExecutor,
+                              boolean autoSnapshot, Clock clock, RequestMetrics metrics) {
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.self = requireNonNull(self, "self is null");
         this.storage = requireNonNull(storage, "storage is null");
         this.schema = requireNonNull(schema, "schema is null");
@@ -90,7 +101,19 @@ public final class LocalReplicaClient implements ReplicaClient {
     @Override
     public CompletionStage<Void> apply(UUID replica, Mutation mutation, boolean durable) {
         checkLocal(replica);
-        return storage.apply(mutation, durable);
+        long start = clock.nanoTime();
+        CompletionStage<Void> applied = storage.apply(mutation, durable);
+        applied.whenComplete((v, e) -> {
+            long micros = micros(start);
+            for (TableId table : mutation.partitions().keySet()) {
+                metrics.localWrite(table, micros);
+            }
+        });
+        return applied;
+    }
+
+    private long micros(long start) {
+        return Math.max(0, (clock.nanoTime() - start) / 1000);
     }
 
     /**
@@ -174,7 +197,14 @@ public final class LocalReplicaClient implements ReplicaClient {
     @Override
     public CompletionStage<Partition> read(UUID replica, SinglePartitionReadCommand command) {
         checkLocal(replica);
-        return onReadExecutor(() -> storage.read(command));
+        return onReadExecutor(() -> {
+            long start = clock.nanoTime();
+            try {
+                return storage.read(command);
+            } finally {
+                metrics.localRead(command.table(), micros(start));
+            }
+        });
     }
 
     @Override

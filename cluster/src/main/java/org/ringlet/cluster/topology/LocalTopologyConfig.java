@@ -35,15 +35,18 @@ public record LocalTopologyConfig(Endpoint listen, Endpoint nativeAddress, int n
     }
 
     /**
-     * The configuration from options named as in {@code cassandra.yaml}: {@code listen_address} (127.0.0.1),
-     * {@code storage_port} (7000), {@code rpc_address} (the listen address), {@code native_transport_port} (9042),
+     * The configuration from options named as in {@code cassandra.yaml}: {@code broadcast_address}, else
+     * {@code listen_address} (127.0.0.1), {@code storage_port} (7000), {@code broadcast_rpc_address}, else
+     * {@code rpc_address} (the listen address), {@code native_transport_port} (9042),
      * {@code num_tokens} (16) and {@code initial_token} (comma-separated).
      *
      * @throws ConfigurationException naming the option for a bad value
      */
     public static LocalTopologyConfig from(ComponentConfig config) {
-        InetAddress listen = address(config, "listen_address", "127.0.0.1");
-        InetAddress rpc = address(config, "rpc_address", listen.getHostAddress());
+        InetAddress listen = address(config, "broadcast_address",
+                address(config, "listen_address", "127.0.0.1").getHostAddress());
+        InetAddress rpc = address(config, "broadcast_rpc_address",
+                address(config, "rpc_address", listen.getHostAddress()).getHostAddress());
         int storagePort = config.getInt("storage_port", 7000);
         int nativePort = config.getInt("native_transport_port", 9042);
         List<String> initial = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.ring.PartitionKeys;
 import org.ringlet.api.types.CqlType;
+import org.ringlet.api.types.Identifiers;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,6 +47,8 @@ public final class TableMetadata {
     private final TableParams params;
     private final Map<String, DroppedColumn> droppedColumns;
     private final boolean counter;
+    /** {@link #clusteringComparisonTypes()}, computed once: every partition built or read asks for it. */
+    private final List<CqlType> clusteringComparisonTypes;
 
     private TableMetadata(Builder b) {
         this.keyspace = requireNonNull(b.keyspace, "keyspace is null");
@@ -77,6 +80,7 @@ public final class TableMetadata {
         checkPositions(ck, "clustering");
         this.partitionKey = List.copyOf(pk);
         this.clustering = List.copyOf(ck);
+        this.clusteringComparisonTypes = clustering.stream().map(ColumnMetadata::comparisonType).toList();
         this.staticColumns = List.copyOf(st);
         this.regularColumns = List.copyOf(rg);
         Map<String, ColumnMetadata> byName = new LinkedHashMap<>();
@@ -182,15 +186,14 @@ public final class TableMetadata {
     /**
      * A column by name.
      *
-     * @throws InvalidRequestException with Cassandra's message when there is no such column
+     * @throws InvalidRequestException with Cassandra's message when there is no such column (names quoted as CQL
+     *                                 needs them)
      */
     public ColumnMetadata requireColumn(String columnName) {
         ColumnMetadata c = columnsByName.get(columnName);
         if (c == null) {
-            throw new InvalidRequestException("Undefined column name "
-                    + org.ringlet.api.types.Identifiers.maybeQuote(columnName) + " in table "
-                    + org.ringlet.api.types.Identifiers.maybeQuote(keyspace) + "."
-                    + org.ringlet.api.types.Identifiers.maybeQuote(name));
+            throw new InvalidRequestException("Undefined column name " + Identifiers.maybeQuote(columnName)
+                    + " in table " + Identifiers.maybeQuote(keyspace) + "." + Identifiers.maybeQuote(name));
         }
         return c;
     }
@@ -216,7 +219,7 @@ public final class TableMetadata {
 
     /** The types clustering values are ordered by (reversed for DESC columns). */
     public List<CqlType> clusteringComparisonTypes() {
-        return clustering.stream().map(ColumnMetadata::comparisonType).toList();
+        return clusteringComparisonTypes;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ringlet.api.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.ringlet.api.data.Clustering;
 import org.ringlet.api.data.ClusteringComparator;
@@ -9,6 +10,7 @@ import org.ringlet.api.data.Partition;
 import org.ringlet.api.data.RangeTombstone;
 import org.ringlet.api.data.Row;
 import org.ringlet.api.data.Slice;
+import org.ringlet.api.schema.DroppedColumn;
 import org.ringlet.api.schema.TableMetadata;
 
 /**
@@ -43,7 +45,8 @@ public final class ReadFilters {
         ClusteringComparator comparator = ClusteringComparator.of(table);
         boolean wantsStatic = table.hasStaticColumns()
                 && (columns.selectsAll() || table.staticColumns().stream().anyMatch(c -> columns.selects(c.name())));
-        Row staticRow = wantsStatic ? merged.staticRow().filter(columns::selects) : Row.empty(Clustering.STATIC);
+        Row staticRow = wantsStatic ? withoutDroppedData(merged.staticRow(), table).filter(columns::selects)
+                : Row.empty(Clustering.STATIC);
         List<Row> source = merged.rows();
         List<Row> out = new ArrayList<>();
         int live = 0;
@@ -54,6 +57,7 @@ public final class ReadFilters {
             if (!clustering.slices().selects(comparator, r.clustering())) {
                 continue;
             }
+            r = withoutDroppedData(r, table);
             if (resumeAfter != null) {
                 int c = comparator.compare(r.clustering(), resumeAfter);
                 if (clustering.reversed() ? c >= 0 : c <= 0) {
@@ -75,6 +79,22 @@ public final class ReadFilters {
             }
         }
         return Partition.of(merged.table(), merged.key(), merged.partitionDeletion(), staticRow, out, rts);
+    }
+
+    /**
+     * The row without the cells a dropped column held when it was dropped: as Cassandra, a cell of a column with a
+     * {@linkplain TableMetadata#droppedColumns() drop record} is ignored when written at or before the drop, even
+     * if a column of that name was added again since. Reads apply this before deciding whether a row is live.
+     */
+    public static Row withoutDroppedData(Row row, TableMetadata table) {
+        Map<String, DroppedColumn> dropped = table.droppedColumns();
+        if (dropped.isEmpty() || row.cells().isEmpty()) {
+            return row;
+        }
+        return row.filter(c -> {
+            DroppedColumn d = dropped.get(c.column());
+            return d == null || c.timestamp() > d.droppedTimeMicros();
+        });
     }
 
     /**

@@ -8,13 +8,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A user-defined type of a keyspace, frozen or not. Non-frozen UDTs store one cell per field, the field index
- * (a smallint) being the cell path.
+ * (a smallint) being the cell path. Field values are always frozen ({@link #fieldTypes()}); the schema shows the
+ * field types as they were declared ({@link #declaredFieldTypes()}, e.g. {@code set<text>}).
  */
 public final class UserType extends CqlType {
     private final String keyspace;
     private final String name;
     private final List<String> fieldNames;
     private final List<CqlType> fieldTypes;
+    private final List<CqlType> declaredFieldTypes;
     private final boolean multiCell;
 
     private UserType(String keyspace, String name, List<String> fieldNames, List<CqlType> fieldTypes,
@@ -22,6 +24,7 @@ public final class UserType extends CqlType {
         this.keyspace = requireNonNull(keyspace, "keyspace is null");
         this.name = requireNonNull(name, "name is null");
         this.fieldNames = List.copyOf(fieldNames);
+        this.declaredFieldTypes = List.copyOf(fieldTypes);
         this.fieldTypes = fieldTypes.stream().map(CqlType::freeze).toList();
         if (this.fieldNames.size() != this.fieldTypes.size()) {
             throw new IllegalArgumentException("field names and types differ in number");
@@ -57,12 +60,17 @@ public final class UserType extends CqlType {
         return fieldTypes;
     }
 
+    /** The field types as declared (collections may be non-frozen), as the schema shows them. */
+    public List<CqlType> declaredFieldTypes() {
+        return declaredFieldTypes;
+    }
+
     /** The index of a field, or -1. */
     public int fieldIndex(String fieldName) {
         return fieldNames.indexOf(fieldName);
     }
 
-    /** This type with its fields replaced (ALTER TYPE), keeping frozenness. */
+    /** This type with its fields replaced (ALTER TYPE; types as declared), keeping frozenness. */
     public UserType withFields(List<String> names, List<CqlType> types) {
         return new UserType(keyspace, name, names, types, multiCell);
     }
@@ -105,7 +113,7 @@ public final class UserType extends CqlType {
 
     @Override
     public CqlType freeze() {
-        return multiCell ? new UserType(keyspace, name, fieldNames, fieldTypes, false) : this;
+        return multiCell ? new UserType(keyspace, name, fieldNames, declaredFieldTypes, false) : this;
     }
 
     @Override
@@ -124,11 +132,12 @@ public final class UserType extends CqlType {
     @Override
     public boolean equals(Object o) {
         return o instanceof UserType t && t.multiCell == multiCell && t.keyspace.equals(keyspace)
-                && t.name.equals(name) && t.fieldNames.equals(fieldNames) && t.fieldTypes.equals(fieldTypes);
+                && t.name.equals(name) && t.fieldNames.equals(fieldNames)
+                && t.declaredFieldTypes.equals(declaredFieldTypes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(keyspace, name, fieldNames, fieldTypes, multiCell);
+        return Objects.hash(keyspace, name, fieldNames, declaredFieldTypes, multiCell);
     }
 }

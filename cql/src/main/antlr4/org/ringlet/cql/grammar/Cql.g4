@@ -35,6 +35,7 @@ statement
     | dropTypeStatement
     | createIndexStatement
     | dropIndexStatement
+    | describeStatement
     ;
 
 useStatement
@@ -316,18 +317,43 @@ dropIndexStatement
     : K_DROP K_INDEX ifExists? qualifiedName
     ;
 
+// DESCRIBE (server-side, as Cassandra 4.0+) ----------------------------------------------------------------------
+
+describeStatement
+    : (K_DESCRIBE | K_DESC) describeTarget (K_WITH K_INTERNALS)?
+    ;
+
+describeTarget
+    : K_FULL? K_SCHEMA                                                    # describeSchema
+    | K_CLUSTER                                                           # describeCluster
+    | K_KEYSPACES                                                         # describeKeyspaces
+    | K_ONLY? K_KEYSPACE keyspaceName?                                    # describeKeyspace
+    | K_TABLES                                                            # describeTables
+    | (K_COLUMNFAMILY | K_TABLE) tableName                                # describeTable
+    | K_INDEX tableName                                                   # describeIndex
+    | K_MATERIALIZED K_VIEW tableName                                     # describeView
+    | K_TYPES                                                             # describeTypes
+    | K_TYPE userTypeName                                                 # describeType
+    | K_FUNCTIONS                                                         # describeFunctions
+    | K_FUNCTION functionName                                             # describeFunction
+    | K_AGGREGATES                                                        # describeAggregates
+    | K_AGGREGATE functionName                                            # describeAggregate
+    | qualifiedName                                                       # describeGeneric
+    ;
+
 properties
     : property (K_AND property)*
     ;
 
+// two alternatives, as Cassandra's grammar has them, so that a missing '=' is reported as it reports it
 property
     : ident EQ propertyValue
+    | ident EQ mapLiteral
     ;
 
 propertyValue
     : constant
     | unreservedKeyword
-    | mapLiteral
     ;
 
 // ------------------------------------------------------------------------------------------------ terms
@@ -394,9 +420,19 @@ functionName
     : (keyspaceName DOT)? functionIdent
     ;
 
+// As Cassandra: writetime, maxwritetime, ttl, key, cast, json and distinct cannot name functions.
 functionIdent
-    : ident
+    : IDENT
+    | QUOTED_NAME
+    | unreservedFunctionKeyword
     | K_TOKEN
+    | K_COUNT
+    ;
+
+unreservedFunctionKeyword
+    : K_AS | K_CLUSTERING | K_COMPACT | K_CONTAINS | K_COUNTER | K_CUSTOM | K_EXISTS | K_FILTERING | K_FROZEN
+    | K_GROUP | K_KEYS | K_KEYSPACES | K_LIKE | K_LIST | K_MAP | K_PARTITION | K_PER | K_STATIC | K_STORAGE
+    | K_TIMESTAMP | K_TUPLE | K_TYPE | K_VALUES | K_VECTOR
     ;
 
 // ------------------------------------------------------------------------------------------------ types
@@ -441,7 +477,8 @@ unreservedKeyword
     : K_AS | K_CAST | K_CLUSTERING | K_COMPACT | K_CONTAINS | K_COUNT | K_COUNTER | K_CUSTOM | K_DISTINCT
     | K_EXISTS | K_FILTERING | K_FROZEN | K_GROUP | K_JSON | K_KEY | K_KEYS | K_KEYSPACES | K_LIKE | K_LIST
     | K_MAP | K_MAXWRITETIME | K_PARTITION | K_PER | K_STATIC | K_STORAGE | K_TIMESTAMP | K_TTL | K_TUPLE
-    | K_TYPE | K_VALUES | K_WRITETIME | K_VECTOR
+    | K_TYPE | K_VALUES | K_WRITETIME | K_VECTOR | K_AGGREGATE | K_AGGREGATES | K_CLUSTER | K_FUNCTION
+    | K_FUNCTIONS | K_INTERNALS | K_ONLY | K_TABLES | K_TYPES
     ;
 
 // ------------------------------------------------------------------------------------------------ lexer
@@ -461,6 +498,7 @@ K_CREATE: 'CREATE';
 K_DEFAULT: 'DEFAULT';
 K_DELETE: 'DELETE';
 K_DESC: 'DESC';
+K_DESCRIBE: 'DESCRIBE';
 K_DROP: 'DROP';
 K_ENTRIES: 'ENTRIES';
 K_FROM: 'FROM';
@@ -474,6 +512,7 @@ K_INTO: 'INTO';
 K_IS: 'IS';
 K_KEYSPACE: 'KEYSPACE';
 K_LIMIT: 'LIMIT';
+K_MATERIALIZED: 'MATERIALIZED';
 K_NAN: 'NAN';
 K_NOT: 'NOT';
 K_NULL: 'NULL';
@@ -482,6 +521,7 @@ K_OR: 'OR';
 K_ORDER: 'ORDER';
 K_PRIMARY: 'PRIMARY';
 K_RENAME: 'RENAME';
+K_SCHEMA: 'SCHEMA';
 K_SELECT: 'SELECT';
 K_SET: 'SET';
 K_TABLE: 'TABLE';
@@ -493,12 +533,16 @@ K_UNSET: 'UNSET';
 K_UPDATE: 'UPDATE';
 K_USE: 'USE';
 K_USING: 'USING';
+K_VIEW: 'VIEW';
 K_WHERE: 'WHERE';
 K_WITH: 'WITH';
 
 // Unreserved keywords (also identifiers).
+K_AGGREGATE: 'AGGREGATE';
+K_AGGREGATES: 'AGGREGATES';
 K_AS: 'AS';
 K_CAST: 'CAST';
+K_CLUSTER: 'CLUSTER';
 K_CLUSTERING: 'CLUSTERING';
 K_COMPACT: 'COMPACT';
 K_CONTAINS: 'CONTAINS';
@@ -509,7 +553,10 @@ K_DISTINCT: 'DISTINCT';
 K_EXISTS: 'EXISTS';
 K_FILTERING: 'FILTERING';
 K_FROZEN: 'FROZEN';
+K_FUNCTION: 'FUNCTION';
+K_FUNCTIONS: 'FUNCTIONS';
 K_GROUP: 'GROUP';
+K_INTERNALS: 'INTERNALS';
 K_JSON: 'JSON';
 K_KEY: 'KEY';
 K_KEYS: 'KEYS';
@@ -518,14 +565,17 @@ K_LIKE: 'LIKE';
 K_LIST: 'LIST';
 K_MAP: 'MAP';
 K_MAXWRITETIME: 'MAXWRITETIME';
+K_ONLY: 'ONLY';
 K_PARTITION: 'PARTITION';
 K_PER: 'PER';
 K_STATIC: 'STATIC';
 K_STORAGE: 'STORAGE';
+K_TABLES: 'TABLES';
 K_TIMESTAMP: 'TIMESTAMP';
 K_TTL: 'TTL';
 K_TUPLE: 'TUPLE';
 K_TYPE: 'TYPE';
+K_TYPES: 'TYPES';
 K_VALUES: 'VALUES';
 K_VECTOR: 'VECTOR';
 K_WRITETIME: 'WRITETIME';

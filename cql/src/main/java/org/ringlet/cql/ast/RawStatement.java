@@ -12,7 +12,8 @@ public sealed interface RawStatement permits RawStatement.Select, RawStatement.I
         RawStatement.Delete, RawStatement.Batch, RawStatement.Use, RawStatement.Truncate,
         RawStatement.CreateKeyspace, RawStatement.AlterKeyspace, RawStatement.DropKeyspace,
         RawStatement.CreateTable, RawStatement.AlterTable, RawStatement.DropTable, RawStatement.CreateType,
-        RawStatement.AlterType, RawStatement.DropType, RawStatement.CreateIndex, RawStatement.DropIndex {
+        RawStatement.AlterType, RawStatement.DropType, RawStatement.CreateIndex, RawStatement.DropIndex,
+        RawStatement.Describe {
 
     /** A short name of the statement kind for messages, e.g. {@code SELECT} or {@code CREATE TABLE}. */
     String kind();
@@ -469,6 +470,31 @@ public sealed interface RawStatement permits RawStatement.Select, RawStatement.I
         @Override
         public String kind() {
             return "DROP INDEX";
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- DESCRIBE
+
+    /** What a DESCRIBE statement describes. */
+    enum DescribeKind {
+        SCHEMA, FULL_SCHEMA, CLUSTER, KEYSPACES, KEYSPACE, ONLY_KEYSPACE, TABLES, TABLE, INDEX, MATERIALIZED_VIEW,
+        TYPES, TYPE, FUNCTIONS, FUNCTION, AGGREGATES, AGGREGATE, GENERIC
+    }
+
+    /**
+     * DESCRIBE (server-side).
+     *
+     * @param name      the element described (a keyspace for KEYSPACE, possibly null then), null for listings
+     * @param internals {@code WITH INTERNALS}
+     */
+    record Describe(DescribeKind what, QualifiedName name, boolean internals) implements RawStatement {
+        public Describe {
+            requireNonNull(what, "what is null");
+        }
+
+        @Override
+        public String kind() {
+            return "DESCRIBE";
         }
     }
 }

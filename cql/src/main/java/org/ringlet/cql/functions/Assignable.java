@@ -11,6 +11,19 @@ public interface Assignable {
     /** The type of this value if it is known on its own (a column, a typed function), or null. */
     CqlType exactType();
 
+    /**
+     * The type this value would take when nothing else decides it (a literal's preferred type), or null; the
+     * exact type when known.
+     */
+    default CqlType compatibleType() {
+        return exactType();
+    }
+
+    /** Whether this is a bind marker (whose type the function call decides). */
+    default boolean isMarker() {
+        return false;
+    }
+
     /** The text of this value as written, for messages. */
     String text();
 }

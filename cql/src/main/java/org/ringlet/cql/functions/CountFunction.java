@@ -54,6 +54,16 @@ public final class CountFunction implements AggregateFunction {
     }
 
     @Override
+    public String columnName(List<String> arguments) {
+        return countsRows ? "count" : AggregateFunction.super.columnName(arguments);
+    }
+
+    @Override
+    public String toString() {
+        return signature();
+    }
+
+    @Override
     public Accumulator newAccumulator() {
         return new Accumulator() {
             private long count;

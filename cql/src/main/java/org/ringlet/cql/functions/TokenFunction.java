@@ -48,6 +48,28 @@ public final class TokenFunction implements ScalarFunction {
         return partitioner.tokenType();
     }
 
+    /** Makes the token function of the statement's table. */
+    record Factory(Partitioner partitioner) implements FunctionFactory {
+        @Override
+        public FunctionName name() {
+            return NAME;
+        }
+
+        @Override
+        public CqlFunction create(List<? extends Assignable> arguments, CqlType receiverType, TableMetadata table) {
+            if (table == null) {
+                throw new org.ringlet.api.error.InvalidRequestException("The token function can only be used on a "
+                        + "table");
+            }
+            return new TokenFunction(table, partitioner);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return signature();
+    }
+
     @Override
     public ByteBuffer execute(List<ByteBuffer> arguments) {
         ByteBuffer key = table.serializePartitionKey(arguments);

@@ -1,5 +1,7 @@
 /**
- * CQL functions: the native scalar functions (starting with {@code token()}), aggregates (starting with
- * {@code count}), and how a call is resolved to a function by name, arity and argument types.
+ * CQL functions: the native functions of Cassandra 5.0 in a per-node {@link org.ringlet.cql.functions.FunctionRegistry}
+ * (overloads by name and factories for functions whose signature depends on the call), the scalar and aggregate
+ * function shapes, and {@link org.ringlet.cql.functions.FunctionResolver}, which resolves a call to an overload
+ * with Cassandra's rules and messages.
  */
 package org.ringlet.cql.functions;

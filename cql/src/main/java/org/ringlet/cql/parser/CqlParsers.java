@@ -29,9 +29,19 @@ public final class CqlParsers {
      */
     public static ParsedStatement parse(String query) {
         requireNonNull(query, "query is null");
+        try {
+            return parseChecked(query);
+        } catch (StackOverflowError e) {
+            // NestingLimit should have refused anything this deep; never let an Error reach the request path
+            throw new SyntaxException("line 1:0 statement nested too deeply to parse");
+        }
+    }
+
+    private static ParsedStatement parseChecked(String query) {
         CqlLexer lexer = new CqlLexer(CharStreams.fromString(query));
         lexer.removeErrorListeners();
         lexer.addErrorListener(new LexerErrorListener(query));
+        NestingLimit.check(query);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         CqlParser parser = new CqlParser(tokens);
         parser.removeErrorListeners();

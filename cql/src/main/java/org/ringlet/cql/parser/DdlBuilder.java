@@ -7,11 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.ringlet.api.error.SyntaxException;
+import org.ringlet.api.types.NativeType;
 import org.ringlet.cql.ast.QualifiedName;
 import org.ringlet.cql.ast.RawProperties;
 import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.ast.RawTerm;
+import org.ringlet.cql.grammar.CqlLexer;
 import org.ringlet.cql.grammar.CqlParser;
 
 /** Builds the DDL statements. Not thread-safe: one instance per parse. */
@@ -23,6 +29,9 @@ final class DdlBuilder {
     }
 
     RawStatement statement(CqlParser.StatementContext ctx) {
+        if (ctx.describeStatement() != null) {
+            return describe(ctx.describeStatement());
+        }
         if (ctx.createKeyspaceStatement() != null) {
             CqlParser.CreateKeyspaceStatementContext c = ctx.createKeyspaceStatement();
             return new RawStatement.CreateKeyspace(Names.keyspace(c.keyspaceName()), c.ifNotExists() != null,
@@ -55,22 +64,89 @@ final class DdlBuilder {
             for (CqlParser.TypeFieldContext f : c.typeField()) {
                 fields.add(new RawStatement.Field(Names.ident(f.ident()), terms.type(f.cqlType())));
             }
-            return new RawStatement.CreateType(Names.userType(c.userTypeName()), c.ifNotExists() != null, fields);
+            return new RawStatement.CreateType(userTypeName(c.userTypeName()), c.ifNotExists() != null, fields);
         }
         if (ctx.alterTypeStatement() != null) {
             CqlParser.AlterTypeStatementContext c = ctx.alterTypeStatement();
-            return new RawStatement.AlterType(Names.userType(c.userTypeName()), c.ifExists() != null,
+            return new RawStatement.AlterType(userTypeName(c.userTypeName()), c.ifExists() != null,
                     typeAlteration(c.alterTypeInstruction()));
         }
         if (ctx.dropTypeStatement() != null) {
             CqlParser.DropTypeStatementContext c = ctx.dropTypeStatement();
-            return new RawStatement.DropType(Names.userType(c.userTypeName()), c.ifExists() != null);
+            return new RawStatement.DropType(userTypeName(c.userTypeName()), c.ifExists() != null);
         }
         if (ctx.createIndexStatement() != null) {
             return createIndex(ctx.createIndexStatement());
         }
         CqlParser.DropIndexStatementContext c = ctx.dropIndexStatement();
         return new RawStatement.DropIndex(Names.qualified(c.qualifiedName()), c.ifExists() != null);
+    }
+
+    private static RawStatement.Describe describe(CqlParser.DescribeStatementContext ctx) {
+        boolean internals = ctx.K_INTERNALS() != null;
+        CqlParser.DescribeTargetContext t = ctx.describeTarget();
+        RawStatement.DescribeKind kind;
+        QualifiedName name = null;
+        if (t instanceof CqlParser.DescribeSchemaContext s) {
+            kind = s.K_FULL() != null ? RawStatement.DescribeKind.FULL_SCHEMA : RawStatement.DescribeKind.SCHEMA;
+        } else if (t instanceof CqlParser.DescribeClusterContext) {
+            kind = RawStatement.DescribeKind.CLUSTER;
+        } else if (t instanceof CqlParser.DescribeKeyspacesContext) {
+            kind = RawStatement.DescribeKind.KEYSPACES;
+        } else if (t instanceof CqlParser.DescribeKeyspaceContext k) {
+            kind = k.K_ONLY() != null ? RawStatement.DescribeKind.ONLY_KEYSPACE : RawStatement.DescribeKind.KEYSPACE;
+            name = k.keyspaceName() == null ? null : new QualifiedName(null, Names.keyspace(k.keyspaceName()));
+        } else if (t instanceof CqlParser.DescribeTablesContext) {
+            kind = RawStatement.DescribeKind.TABLES;
+        } else if (t instanceof CqlParser.DescribeTableContext d) {
+            kind = RawStatement.DescribeKind.TABLE;
+            name = Names.table(d.tableName());
+        } else if (t instanceof CqlParser.DescribeIndexContext d) {
+            kind = RawStatement.DescribeKind.INDEX;
+            name = Names.table(d.tableName());
+        } else if (t instanceof CqlParser.DescribeViewContext d) {
+            kind = RawStatement.DescribeKind.MATERIALIZED_VIEW;
+            name = Names.table(d.tableName());
+        } else if (t instanceof CqlParser.DescribeTypesContext) {
+            kind = RawStatement.DescribeKind.TYPES;
+        } else if (t instanceof CqlParser.DescribeTypeContext d) {
+            kind = RawStatement.DescribeKind.TYPE;
+            name = userTypeName(d.userTypeName());
+        } else if (t instanceof CqlParser.DescribeFunctionsContext) {
+            kind = RawStatement.DescribeKind.FUNCTIONS;
+        } else if (t instanceof CqlParser.DescribeFunctionContext d) {
+            kind = RawStatement.DescribeKind.FUNCTION;
+            name = Names.function(d.functionName());
+        } else if (t instanceof CqlParser.DescribeAggregatesContext) {
+            kind = RawStatement.DescribeKind.AGGREGATES;
+        } else if (t instanceof CqlParser.DescribeAggregateContext d) {
+            kind = RawStatement.DescribeKind.AGGREGATE;
+            name = Names.function(d.functionName());
+        } else {
+            kind = RawStatement.DescribeKind.GENERIC;
+            name = Names.qualified(((CqlParser.DescribeGenericContext) t).qualifiedName());
+        }
+        return new RawStatement.Describe(kind, name, internals);
+    }
+
+    /**
+     * The name of a type being defined, altered or dropped. As in Cassandra's grammar, a native type name cannot name
+     * a user type unquoted: it is read as a keyspace name, so a {@code .} must follow.
+     */
+    private static QualifiedName userTypeName(CqlParser.UserTypeNameContext ctx) {
+        QualifiedName name = Names.userType(ctx);
+        if (name.keyspace() == null && !Names.isQuoted(ctx.ident()) && NativeType.byName(name.name()) != null) {
+            String query = ctx.start.getInputStream().getText(Interval.of(0, ctx.start.getInputStream().size() - 1));
+            CommonTokenStream tokens = new CommonTokenStream(new CqlLexer(CharStreams.fromString(query)));
+            tokens.fill();
+            Token next = tokens.get(ctx.stop.getTokenIndex() + 1);
+            for (int i = ctx.stop.getTokenIndex() + 1; next.getChannel() != Token.DEFAULT_CHANNEL; i++) {
+                next = tokens.get(i);
+            }
+            throw new SyntaxException(SyntaxErrors.parserMessage(query, tokens, next, "mismatched input "
+                    + SyntaxErrors.quoted(next) + " expecting '.'"));
+        }
+        return name;
     }
 
     private RawStatement.CreateTable createTable(CqlParser.CreateTableStatementContext ctx) {
@@ -200,13 +276,13 @@ final class DdlBuilder {
         String name = Names.ident(ctx.ident());
         CqlParser.PropertyValueContext v = ctx.propertyValue();
         Object value;
-        if (v.constant() != null) {
+        if (v != null && v.constant() != null) {
             value = TermBuilder.constantText(v.constant());
-        } else if (v.unreservedKeyword() != null) {
+        } else if (v != null) {
             value = v.unreservedKeyword().getText().toLowerCase(Locale.ROOT);
         } else {
             Map<String, String> map = new LinkedHashMap<>();
-            for (Map.Entry<RawTerm, RawTerm> e : terms.mapLiteral(v.mapLiteral()).entries()) {
+            for (Map.Entry<RawTerm, RawTerm> e : terms.mapLiteral(ctx.mapLiteral()).entries()) {
                 map.put(propertyText(e.getKey(), name), propertyText(e.getValue(), name));
             }
             value = map;

@@ -42,7 +42,9 @@ final class Names {
 
     static QualifiedName function(CqlParser.FunctionNameContext ctx) {
         CqlParser.FunctionIdentContext f = ctx.functionIdent();
-        String name = f.K_TOKEN() != null ? "token" : ident(f.ident());
+        TerminalNode quoted = f.QUOTED_NAME();
+        String name = quoted != null ? quoted.getText().substring(1, quoted.getText().length() - 1)
+                .replace("\"\"", "\"") : f.getText().toLowerCase(Locale.ROOT);
         return new QualifiedName(keyspace(ctx.keyspaceName()), name);
     }
 

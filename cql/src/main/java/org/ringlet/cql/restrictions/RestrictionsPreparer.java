@@ -47,32 +47,18 @@ public final class RestrictionsPreparer {
      * @param allowFiltering whether the statement says ALLOW FILTERING
      */
     public StatementRestrictions prepare(List<RawRelation> where, boolean allowFiltering) {
-        Map<ColumnMetadata, Restriction> byColumn = new LinkedHashMap<>();
+        SelectRestrictionsBuilder builder = new SelectRestrictionsBuilder(table, terms, this, allowFiltering);
         TokenRestriction token = null;
         for (RawRelation relation : where) {
             if (relation instanceof RawRelation.Token t) {
                 token = mergeToken(token, t);
                 continue;
             }
-            Restriction r = restriction(relation);
-            byColumn.merge(r.column(), r, RestrictionsPreparer::merge);
+            builder.add(relation);
         }
-        Map<ColumnMetadata, Restriction> pk = new LinkedHashMap<>();
-        List<Restriction> ck = new ArrayList<>();
-        List<Restriction> others = new ArrayList<>();
-        for (Restriction r : byColumn.values()) {
-            switch (r.column().kind()) {
-                case PARTITION_KEY -> pk.put(r.column(), r);
-                case CLUSTERING -> ck.add(r);
-                default -> others.add(r);
-            }
-        }
-        ck.sort(Comparator.comparingInt(r -> r.column().position()));
-        if (token != null && !pk.isEmpty()) {
-            throw new InvalidRequestException("Columns \"" + pk.keySet().stream().map(ColumnMetadata::name)
-                    .collect(Collectors.joining(", ")) + "\" cannot be restricted by both a normal relation and a "
-                    + "token relation");
-        }
+        Map<ColumnMetadata, Restriction> pk = builder.partitionKey();
+        List<Restriction> ck = builder.clustering();
+        List<Restriction> others = builder.others();
         boolean pkComplete = pk.size() == table.partitionKeyColumns().size()
                 && pk.values().stream().noneMatch(r -> r instanceof Restriction.Slice);
         boolean pkFiltered = !pk.isEmpty() && !pkComplete;
@@ -80,12 +66,29 @@ public final class RestrictionsPreparer {
             throw new InvalidRequestException(Restrictions.REQUIRES_ALLOW_FILTERING);
         }
         boolean keyRange = !pkComplete;
-        boolean ckFiltered = checkClustering(ck, allowFiltering);
+        boolean ckFiltered = builder.clusteringNeedsFiltering();
+        if (ck.stream().anyMatch(r -> r instanceof Restriction.Contains) && !allowFiltering) {
+            throw new InvalidRequestException("Clustering columns can only be restricted with CONTAINS with a "
+                    + "secondary index or filtering");
+        }
+        if (ckFiltered && !allowFiltering) {
+            List<ColumnMetadata> restricted = builder.restrictedClusteringColumns();
+            for (int i = 0; i < restricted.size(); i++) {
+                ColumnMetadata expected = table.clusteringColumns().get(i);
+                if (!expected.equals(restricted.get(i))) {
+                    throw new InvalidRequestException("PRIMARY KEY column \"" + restricted.get(i).name() + "\" "
+                            + "cannot be restricted as preceding column \"" + expected.name() + "\" is not restricted");
+                }
+            }
+        }
         if (!others.isEmpty() && !allowFiltering) {
             throw new InvalidRequestException(Restrictions.REQUIRES_ALLOW_FILTERING);
         }
         if (keyRange && !ck.isEmpty() && !allowFiltering) {
             throw new InvalidRequestException(Restrictions.REQUIRES_ALLOW_FILTERING);
+        }
+        if (ckFiltered) {
+            StatementRestrictions.checkFilterable(ck);
         }
         return new StatementRestrictions(table, pk, token, ck, others, keyRange, pkFiltered, ckFiltered);
     }
@@ -201,7 +204,7 @@ public final class RestrictionsPreparer {
         return filtered;
     }
 
-    private Restriction restriction(RawRelation relation) {
+    Restriction restriction(RawRelation relation) {
         if (relation instanceof RawRelation.Single s) {
             ColumnMetadata c = table.requireColumn(s.column());
             if (s.operator() == Operator.NEQ) {
@@ -278,10 +281,8 @@ public final class RestrictionsPreparer {
         if (x.upper() != null && y.upper() != null) {
             throw new InvalidRequestException("More than one restriction was found for the end bound on " + name);
         }
-        return new Restriction.Slice(a.column(), x.lower() != null ? x.lower() : y.lower(),
-                x.lower() != null ? x.lowerInclusive() : y.lowerInclusive(),
-                x.upper() != null ? x.upper() : y.upper(), x.upper() != null ? x.upperInclusive()
-                : y.upperInclusive());
+        return new Restriction.Slice(x.columns(), x.lower() != null ? x.lower() : y.lower(),
+                x.upper() != null ? x.upper() : y.upper(), false);
     }
 
     private TokenRestriction mergeToken(TokenRestriction current, RawRelation.Token t) {
@@ -314,17 +315,16 @@ public final class RestrictionsPreparer {
             return next;
         }
         if (current.equal() != null || next.equal() != null) {
-            throw new InvalidRequestException("Columns \"" + pk.stream().map(ColumnMetadata::name)
-                    .collect(Collectors.joining(", ")) + "\" cannot be restricted by more than one relation if it "
-                    + "includes an Equal");
+            throw new InvalidRequestException(SelectRestrictionsBuilder.list(pk) + " cannot be restricted by more "
+                    + "than one relation if it includes an Equal");
         }
         if (current.lower() != null && next.lower() != null) {
             throw new InvalidRequestException("More than one restriction was found for the start bound on "
-                    + pk.stream().map(ColumnMetadata::name).collect(Collectors.joining(", ")));
+                    + SelectRestrictionsBuilder.list(pk));
         }
         if (current.upper() != null && next.upper() != null) {
             throw new InvalidRequestException("More than one restriction was found for the end bound on "
-                    + pk.stream().map(ColumnMetadata::name).collect(Collectors.joining(", ")));
+                    + SelectRestrictionsBuilder.list(pk));
         }
         return new TokenRestriction(null, current.lower() != null ? current.lower() : next.lower(),
                 current.lower() != null ? current.lowerInclusive() : next.lowerInclusive(),

@@ -10,13 +10,13 @@ import org.ringlet.api.data.ClusteringBound;
 import org.ringlet.api.data.ClusteringComparator;
 import org.ringlet.api.data.Slice;
 import org.ringlet.api.data.Slices;
+import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.ring.Partitioner;
-import org.ringlet.api.schema.ClusteringOrder;
+import org.ringlet.api.schema.ColumnKind;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.KeyRange;
-import org.ringlet.cql.terms.Term;
 
 /**
  * The prepared WHERE clause of a SELECT (or the key part of a modification). Immutable and thread-safe; the
@@ -31,6 +31,9 @@ public final class StatementRestrictions {
     private final boolean keyRange;
     private final boolean partitionKeyFiltered;
     private final boolean clusteringFiltered;
+    private final ClusteringComparator comparator;
+    private final boolean partitionKeyIn;
+    private final boolean fullPartitions;
 
     StatementRestrictions(TableMetadata table, Map<ColumnMetadata, Restriction> partitionKey, TokenRestriction token,
                           List<Restriction> clustering, List<Restriction> others, boolean keyRange,
@@ -43,6 +46,29 @@ public final class StatementRestrictions {
         this.keyRange = keyRange;
         this.partitionKeyFiltered = partitionKeyFiltered;
         this.clusteringFiltered = clusteringFiltered;
+        this.comparator = ClusteringComparator.of(table);
+        this.partitionKeyIn = this.partitionKey.values().stream().anyMatch(r -> r instanceof Restriction.In);
+        this.fullPartitions = this.clustering.isEmpty()
+                && this.others.stream().noneMatch(r -> r.column().kind() == ColumnKind.REGULAR);
+    }
+
+    /** Cassandra refuses to filter rows by a multi-column slice. */
+    static void checkFilterable(List<Restriction> clustering) {
+        int position = 0;
+        for (Restriction r : clustering) {
+            boolean filtered = r instanceof Restriction.Contains || r.column().position() != position;
+            if (filtered && r instanceof Restriction.Slice && r.isMultiColumn()) {
+                throw new InvalidRequestException("Multi-column slice restrictions cannot be used for filtering.");
+            }
+            if (filtered && r instanceof Restriction.In && r.isMultiColumn()) {
+                throw new InvalidRequestException("Multicolumn IN filters are not supported");
+            }
+            if (!filtered && !(r instanceof Restriction.Slice)) {
+                position = r.lastColumn().position() + 1;
+            } else if (!filtered) {
+                position = Integer.MIN_VALUE;
+            }
+        }
     }
 
     /** Whether the query scans a range of partitions (rather than reading the partitions of given keys). */
@@ -56,7 +82,12 @@ public final class StatementRestrictions {
 
     /** Whether the partition key is restricted by IN (several partitions may be read). */
     public boolean hasPartitionKeyIn() {
-        return partitionKey.values().stream().anyMatch(r -> r instanceof Restriction.In);
+        return partitionKeyIn;
+    }
+
+    /** Whether the partition key (or its token) is restricted at all. */
+    public boolean hasPartitionKeyRestrictions() {
+        return !partitionKey.isEmpty() || token != null;
     }
 
     /** Whether rows are filtered after they are read. */
@@ -65,26 +96,61 @@ public final class StatementRestrictions {
     }
 
     /**
+     * Whether the query reads whole partitions (no clustering or regular column restrictions), so a partition
+     * holding only static values still yields a row.
+     */
+    public boolean queriesFullPartitions() {
+        return fullPartitions;
+    }
+
+    /** Whether some restriction is on a column outside the primary key. */
+    public boolean hasNonPrimaryKeyRestrictions() {
+        return !others.isEmpty();
+    }
+
+    /** Whether every restriction outside the primary key is on a static column. */
+    public boolean nonPrimaryKeyRestrictionsAreStatic() {
+        return others.stream().allMatch(r -> r.column().isStatic());
+    }
+
+    /** Whether a primary key column is restricted by an equality. */
+    public boolean isRestrictedByEq(ColumnMetadata column) {
+        if (column.kind() == ColumnKind.PARTITION_KEY) {
+            return partitionKey.get(column) instanceof Restriction.Eq;
+        }
+        for (Restriction r : clustering) {
+            if (r instanceof Restriction.Eq && r.columns().contains(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The serialized partition keys to read, sorted by their columns' values and distinct (none for
-     * {@code IN ()}). Only for queries that are not key ranges.
+     * {@code IN ()}). Only for queries that are not key ranges. A token restriction is not applied here: see
+     * {@link #tokenFilter}.
      */
     public List<ByteBuffer> partitionKeys(BoundValues values) {
+        if (partitionKey.size() == 1 && table.partitionKeyColumns().size() == 1) {
+            // the common case of prepared single-partition reads: no intermediate lists
+            Restriction r = partitionKey.values().iterator().next();
+            if (r instanceof Restriction.Eq eq) {
+                return List.of(table.serializePartitionKey(eq.value().bind(values)));
+            }
+        }
         List<List<ByteBuffer>> combos = new ArrayList<>();
         combos.add(List.of());
         for (ColumnMetadata c : table.partitionKeyColumns()) {
             Restriction r = partitionKey.get(c);
             List<ByteBuffer> vs = r instanceof Restriction.Eq eq
-                    ? List.of(Restrictions.bindNonNull(eq.value(), values, c))
+                    ? eq.value().bind(values)
                     : ((Restriction.In) r).bind(values);
-            List<List<ByteBuffer>> next = new ArrayList<>();
-            for (List<ByteBuffer> prefix : combos) {
-                for (ByteBuffer v : vs) {
-                    List<ByteBuffer> l = new ArrayList<>(prefix);
-                    l.add(v);
-                    next.add(l);
-                }
+            List<List<ByteBuffer>> single = new ArrayList<>(vs.size());
+            for (ByteBuffer v : vs) {
+                single.add(List.of(v));
             }
-            combos = next;
+            combos = extend(combos, single);
         }
         List<ByteBuffer> keys = new ArrayList<>(combos.size());
         for (List<ByteBuffer> components : combos) {
@@ -93,17 +159,31 @@ public final class StatementRestrictions {
         return keys;
     }
 
+    /**
+     * The token range the partitions of a key read must also fall in ({@code p = 1 AND token(p) > x}), or null
+     * when there is no token restriction.
+     */
+    public KeyRange tokenFilter(BoundValues values, Partitioner partitioner) {
+        return token == null || keyRange ? null : token.range(values, partitioner);
+    }
+
     /** Whether every clustering column is restricted by equality or IN (the query names whole rows). */
     public boolean restrictsWholeRows() {
-        return clustering.size() == table.clusteringColumns().size()
-                && clustering.stream().noneMatch(r -> r instanceof Restriction.Slice);
+        int restricted = 0;
+        for (Restriction r : clustering) {
+            if (r instanceof Restriction.Slice || r instanceof Restriction.Contains) {
+                return false;
+            }
+            restricted += r.columns().size();
+        }
+        return restricted == table.clusteringColumns().size();
     }
 
     /** The clustering columns that are not restricted, in order. */
     public List<String> unrestrictedClusteringColumns() {
         List<String> out = new ArrayList<>();
         for (ColumnMetadata c : table.clusteringColumns()) {
-            if (clustering.stream().noneMatch(r -> r.column().equals(c))) {
+            if (clustering.stream().noneMatch(r -> r.columns().contains(c))) {
                 out.add(c.name());
             }
         }
@@ -118,22 +198,32 @@ public final class StatementRestrictions {
         List<List<ByteBuffer>> prefixes = new ArrayList<>();
         prefixes.add(List.of());
         for (Restriction r : clustering) {
-            List<ByteBuffer> vs = r instanceof Restriction.Eq eq
-                    ? List.of(Restrictions.bindNonNull(eq.value(), values, r.column()))
-                    : ((Restriction.In) r).bind(values);
-            List<List<ByteBuffer>> next = new ArrayList<>();
-            for (List<ByteBuffer> prefix : prefixes) {
-                for (ByteBuffer v : vs) {
-                    List<ByteBuffer> l = new ArrayList<>(prefix);
-                    l.add(v);
-                    next.add(l);
-                }
-            }
-            prefixes = next;
+            prefixes = extend(prefixes, tuples(r, values));
         }
         List<Clustering> out = new ArrayList<>(prefixes.size());
         prefixes.forEach(p -> out.add(Clustering.of(p)));
+        out.sort(comparator);
         return out;
+    }
+
+    private List<List<ByteBuffer>> tuples(Restriction r, BoundValues values) {
+        if (r instanceof Restriction.Eq eq) {
+            return List.of(eq.value().bind(values));
+        }
+        return ((Restriction.In) r).bindTuples(values, r.column().comparisonType());
+    }
+
+    private static List<List<ByteBuffer>> extend(List<List<ByteBuffer>> prefixes, List<List<ByteBuffer>> tuples) {
+        List<List<ByteBuffer>> next = new ArrayList<>(prefixes.size() * tuples.size());
+        for (List<ByteBuffer> prefix : prefixes) {
+            for (List<ByteBuffer> t : tuples) {
+                List<ByteBuffer> l = new ArrayList<>(prefix.size() + t.size());
+                l.addAll(prefix);
+                l.addAll(t);
+                next.add(l);
+            }
+        }
+        return next;
     }
 
     /** The token range a key-range query scans. */
@@ -142,92 +232,64 @@ public final class StatementRestrictions {
     }
 
     /**
-     * The clustering slices to read; every row when clustering restrictions are applied by filtering.
+     * The clustering slices to read: the equalities and INs that continue the clustering prefix, then at most one
+     * slice; what follows is filtered.
      */
     public Slices slices(BoundValues values) {
-        ClusteringComparator comparator = ClusteringComparator.of(table);
-        if (clustering.isEmpty() || clusteringFiltered) {
+        if (clustering.isEmpty()) {
             return Slices.ALL;
         }
         List<List<ByteBuffer>> prefixes = new ArrayList<>();
         prefixes.add(List.of());
-        Restriction.Slice last = null;
+        int position = 0;
         for (Restriction r : clustering) {
-            if (r instanceof Restriction.Slice s) {
-                last = s;
+            if (r instanceof Restriction.Contains || r.column().position() != position) {
                 break;
             }
-            List<ByteBuffer> vs = r instanceof Restriction.Eq eq
-                    ? List.of(Restrictions.bindNonNull(eq.value(), values, r.column()))
-                    : ((Restriction.In) r).bind(values);
-            List<List<ByteBuffer>> next = new ArrayList<>();
-            for (List<ByteBuffer> prefix : prefixes) {
-                for (ByteBuffer v : vs) {
-                    List<ByteBuffer> l = new ArrayList<>(prefix);
-                    l.add(v);
-                    next.add(l);
+            if (r instanceof Restriction.Slice s) {
+                List<Slice> out = new ArrayList<>();
+                for (List<ByteBuffer> prefix : prefixes) {
+                    ClusteringSlices.add(comparator, table, prefix, s, values, out);
                 }
+                return Slices.of(comparator, out);
             }
-            prefixes = next;
+            prefixes = extend(prefixes, tuples(r, values));
+            if (prefixes.isEmpty()) {
+                return Slices.NONE;
+            }
+            position = r.lastColumn().position() + 1;
         }
-        List<Slice> slices = new ArrayList<>();
+        List<Slice> out = new ArrayList<>(prefixes.size());
         for (List<ByteBuffer> prefix : prefixes) {
-            slices.add(slice(prefix, last, values));
+            out.add(new Slice(ClusteringBound.create(ClusteringBound.Kind.INCL_START, prefix),
+                    ClusteringBound.create(ClusteringBound.Kind.INCL_END, prefix)));
         }
-        return Slices.of(comparator, slices);
-    }
-
-    private static Slice slice(List<ByteBuffer> prefix, Restriction.Slice s, BoundValues values) {
-        ClusteringBound start = ClusteringBound.create(ClusteringBound.Kind.INCL_START, prefix);
-        ClusteringBound end = ClusteringBound.create(ClusteringBound.Kind.INCL_END, prefix);
-        if (s == null) {
-            return new Slice(start, end);
-        }
-        boolean reversed = s.column().order() == ClusteringOrder.DESC;
-        Term lowTerm = reversed ? s.upper() : s.lower();
-        boolean lowInclusive = reversed ? s.upperInclusive() : s.lowerInclusive();
-        Term highTerm = reversed ? s.lower() : s.upper();
-        boolean highInclusive = reversed ? s.lowerInclusive() : s.upperInclusive();
-        if (lowTerm != null) {
-            List<ByteBuffer> p = new ArrayList<>(prefix);
-            p.add(Restrictions.bindNonNull(lowTerm, values, s.column()));
-            start = ClusteringBound.create(lowInclusive ? ClusteringBound.Kind.INCL_START
-                    : ClusteringBound.Kind.EXCL_START, p);
-        }
-        if (highTerm != null) {
-            List<ByteBuffer> p = new ArrayList<>(prefix);
-            p.add(Restrictions.bindNonNull(highTerm, values, s.column()));
-            end = ClusteringBound.create(highInclusive ? ClusteringBound.Kind.INCL_END
-                    : ClusteringBound.Kind.EXCL_END, p);
-        }
-        return new Slice(start, end);
+        return Slices.of(comparator, out);
     }
 
     /** The filter for what the read cannot restrict itself. */
     public RowFilter rowFilter(BoundValues values) {
+        if (!needsRowFilter()) {
+            return RowFilter.NONE;
+        }
         List<RowFilter.Condition> conditions = new ArrayList<>();
         if (partitionKeyFiltered) {
-            partitionKey.values().forEach(r -> conditions.add(condition(r, values)));
+            partitionKey.values().forEach(r -> conditions.add(RowFilter.condition(r, values)));
         }
         if (clusteringFiltered) {
-            clustering.forEach(r -> conditions.add(condition(r, values)));
+            int position = 0;
+            for (Restriction r : clustering) {
+                boolean filtered = r instanceof Restriction.Contains || r.column().position() != position;
+                if (filtered) {
+                    conditions.add(RowFilter.condition(r, values));
+                } else if (r instanceof Restriction.Slice) {
+                    position = Integer.MIN_VALUE;
+                } else {
+                    position = r.lastColumn().position() + 1;
+                }
+            }
         }
-        others.forEach(r -> conditions.add(condition(r, values)));
+        others.forEach(r -> conditions.add(RowFilter.condition(r, values)));
         return conditions.isEmpty() ? RowFilter.NONE : new RowFilter(conditions);
-    }
-
-    private static RowFilter.Condition condition(Restriction r, BoundValues values) {
-        ColumnMetadata c = r.column();
-        if (r instanceof Restriction.Eq eq) {
-            return new RowFilter.Condition(c, r, Restrictions.bindNonNull(eq.value(), values, c), null, null, false,
-                    null, false);
-        }
-        if (r instanceof Restriction.In in) {
-            return new RowFilter.Condition(c, r, null, in.bind(values), null, false, null, false);
-        }
-        Restriction.Slice s = (Restriction.Slice) r;
-        ByteBuffer lo = s.lower() == null ? null : Restrictions.bindNonNull(s.lower(), values, c);
-        ByteBuffer hi = s.upper() == null ? null : Restrictions.bindNonNull(s.upper(), values, c);
-        return new RowFilter.Condition(c, r, null, null, lo, s.lowerInclusive(), hi, s.upperInclusive());
     }
 }

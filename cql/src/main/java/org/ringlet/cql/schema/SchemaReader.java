@@ -33,10 +33,21 @@ import org.ringlet.cql.data.CellReader;
  * {@link KeyspaceMetadata}. Stateless.
  */
 final class SchemaReader {
-    private final SchemaTables tables;
+    /**
+     * The drop time of a dropped column: the schema table keeps milliseconds, while this node may know the
+     * microseconds of a drop it made itself (as Cassandra keeps them in memory).
+     */
+    interface DropTimes {
+        /** @param storedMicros the stored drop time, in microseconds but only millisecond-precise */
+        long dropTime(TableId table, String column, long storedMicros);
+    }
 
-    SchemaReader(SchemaTables tables) {
+    private final SchemaTables tables;
+    private final DropTimes dropTimes;
+
+    SchemaReader(SchemaTables tables, DropTimes dropTimes) {
         this.tables = tables;
+        this.dropTimes = dropTimes;
     }
 
     /** The value of a column of a live row as its Java value, or null. */
@@ -159,7 +170,8 @@ final class SchemaReader {
             Instant when = (Instant) get(dTable, r, key, "dropped_time");
             ColumnKind kind = ColumnKind.fromSchemaName((String) get(dTable, r, key, "kind"));
             CqlType type = CqlTypeParser.parse((String) get(dTable, r, key, "type"), types::get);
-            b.addDroppedColumn(new DroppedColumn(column, type, kind, when.toEpochMilli() * 1000));
+            b.addDroppedColumn(new DroppedColumn(column, type, kind,
+                    dropTimes.dropTime(new TableId(id), column, when.toEpochMilli() * 1000)));
         }
         return b.build();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ringlet.api.data.DecoratedKey;
 import org.ringlet.api.data.Mutation;
@@ -22,6 +23,7 @@ import org.ringlet.api.ring.Partitioner;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.schema.KeyspaceMetadata;
 import org.ringlet.api.schema.Schema;
+import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.ClusteringFilter;
 import org.ringlet.api.storage.ColumnFilter;
@@ -31,6 +33,7 @@ import org.ringlet.api.storage.PartitionRangeReadCommand;
 import org.ringlet.api.storage.SinglePartitionReadCommand;
 import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.api.types.NativeType;
+import org.ringlet.api.types.UserType;
 import org.ringlet.cql.data.RowWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,8 @@ public final class SchemaStore {
     private final Clock clock;
     private final SchemaTables tables;
     private final SchemaReader reader;
+    /** The exact drop times (microseconds) of the columns this node dropped, by table id and column. */
+    private final Map<TableId, Map<String, Long>> dropTimes = new ConcurrentHashMap<>();
     private long lastTimestamp = Long.MIN_VALUE;
 
     public SchemaStore(LocalSchema schema, StorageEngine storage, Partitioner partitioner, Clock clock) {
@@ -63,7 +68,7 @@ public final class SchemaStore {
         this.partitioner = requireNonNull(partitioner, "partitioner is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.tables = new SchemaTables(schema.definitions(), partitioner);
-        this.reader = new SchemaReader(tables);
+        this.reader = new SchemaReader(tables, this::dropTime);
     }
 
     /** The schema this store publishes to. */
@@ -188,6 +193,9 @@ public final class SchemaStore {
         if (!old.id().equals(table.id())) {
             throw new IllegalArgumentException("an altered table keeps its id");
         }
+        Map<String, Long> exact = new HashMap<>();
+        table.droppedColumns().values().forEach(d -> exact.put(d.name(), d.droppedTimeMicros()));
+        dropTimes.put(table.id(), Map.copyOf(exact));
         apply(List.of(tables.table(table, nextTimestamp(), clock.currentTimeSeconds())));
     }
 
@@ -211,6 +219,49 @@ public final class SchemaStore {
         }
         apply(List.of(tables.dropTable(keyspace, table, nextTimestamp(), clock.currentTimeSeconds())));
         return t;
+    }
+
+    /**
+     * Creates a user type.
+     *
+     * @return false when a type of that name existed and {@code ifNotExists} is set
+     * @throws InvalidRequestException when the keyspace does not exist, or the type does and {@code ifNotExists} is
+     *                                 not set
+     */
+    public synchronized boolean createType(UserType type, boolean ifNotExists) {
+        KeyspaceMetadata ks = requireKeyspace(type.keyspace());
+        if (ks.type(type.name()).isPresent()) {
+            if (ifNotExists) {
+                return false;
+            }
+            throw new InvalidRequestException("A user type with name '" + type.name() + "' already exists");
+        }
+        apply(List.of(tables.type(type, nextTimestamp(), clock.currentTimeSeconds())));
+        return true;
+    }
+
+    /**
+     * Replaces a user type's definition (ALTER TYPE); tables using it see the new definition.
+     *
+     * @throws InvalidRequestException when the type does not exist
+     */
+    public synchronized void alterType(UserType type) {
+        if (requireKeyspace(type.keyspace()).type(type.name()).isEmpty()) {
+            throw new InvalidRequestException("Type " + type.keyspace() + "." + type.name() + " doesn't exist");
+        }
+        apply(List.of(tables.type(type, nextTimestamp(), clock.currentTimeSeconds())));
+    }
+
+    /**
+     * Drops a user type (the caller has checked that nothing uses it).
+     *
+     * @throws InvalidRequestException when the type does not exist
+     */
+    public synchronized void dropType(String keyspace, String type) {
+        if (requireKeyspace(keyspace).type(type).isEmpty()) {
+            throw new InvalidRequestException("Type '" + keyspace + "." + type + "' doesn't exist");
+        }
+        apply(List.of(tables.dropType(keyspace, type, nextTimestamp(), clock.currentTimeSeconds())));
     }
 
     /**
@@ -240,6 +291,15 @@ public final class SchemaStore {
             }
         }
         schema.publish(new Schema(next, SchemaDigest.version(next.values())));
+    }
+
+    /**
+     * A dropped column's drop time: the exact one when this node made the drop and it matches the stored,
+     * millisecond-precise one; otherwise the stored one.
+     */
+    private long dropTime(TableId table, String column, long storedMicros) {
+        Long exact = dropTimes.getOrDefault(table, Map.of()).get(column);
+        return exact != null && Math.floorDiv(exact, 1000) * 1000 == storedMicros ? exact : storedMicros;
     }
 
     private KeyspaceMetadata requireKeyspace(String name) {

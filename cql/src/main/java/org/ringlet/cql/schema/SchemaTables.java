@@ -129,7 +129,7 @@ public final class SchemaTables {
 
     private void addType(RowWriter w, UserType type) {
         List<String> fieldTypes = new ArrayList<>();
-        for (CqlType t : type.fieldTypes()) {
+        for (CqlType t : type.declaredFieldTypes()) {
             fieldTypes.add(t.cqlName());
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -76,6 +76,14 @@ public final class SystemKeyspaces {
         return LOCAL.contains(keyspace) || DISTRIBUTED_KEYSPACES.contains(keyspace);
     }
 
+    /**
+     * Whether the column is one Ringlet adds to a Cassandra system table ({@code system.local.ringlet_version}):
+     * such columns are left out of what DESCRIBE shows, which is Cassandra's definition of the table.
+     */
+    public static boolean isExtension(String keyspace, String table, String column) {
+        return keyspace.equals(SYSTEM) && table.equals("local") && column.equals("ringlet_version");
+    }
+
     /** The local keyspaces stored on the engine: system and system_schema. */
     public List<KeyspaceMetadata> localKeyspaces() {
         return List.of(keyspaces.get(SYSTEM), keyspaces.get(SCHEMA));

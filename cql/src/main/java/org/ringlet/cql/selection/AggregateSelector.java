@@ -4,12 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.cql.functions.AggregateFunction;
-import org.ringlet.cql.functions.CountFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,11 +27,7 @@ public final class AggregateSelector extends SelectorFactory {
 
     @Override
     public String columnName() {
-        if (function instanceof CountFunction c && c.countsRows()) {
-            return "count";
-        }
-        return function.name() + arguments.stream().map(SelectorFactory::columnName)
-                .collect(Collectors.joining(", ", "(", ")"));
+        return function.columnName(arguments.stream().map(SelectorFactory::columnName).toList());
     }
 
     @Override
@@ -51,9 +46,9 @@ public final class AggregateSelector extends SelectorFactory {
     }
 
     @Override
-    public Selector newInstance() {
+    public Selector newInstance(BoundValues values) {
         List<Selector> args = new ArrayList<>(arguments.size());
-        arguments.forEach(a -> args.add(a.newInstance()));
+        arguments.forEach(a -> args.add(a.newInstance(values)));
         return new Selector() {
             private AggregateFunction.Accumulator acc = function.newAccumulator();
 

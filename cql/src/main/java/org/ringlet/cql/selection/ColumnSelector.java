@@ -3,6 +3,7 @@ package org.ringlet.cql.selection;
 import java.nio.ByteBuffer;
 import java.util.Set;
 
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
 
@@ -36,7 +37,7 @@ public final class ColumnSelector extends SelectorFactory {
     }
 
     @Override
-    public Selector newInstance() {
+    public Selector newInstance(BoundValues values) {
         return new Selector() {
             private ByteBuffer current;
             private boolean set;

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.cql.functions.ScalarFunction;
@@ -24,13 +24,17 @@ public final class FunctionSelector extends SelectorFactory {
 
     @Override
     public String columnName() {
-        return function.name() + arguments.stream().map(SelectorFactory::columnName)
-                .collect(Collectors.joining(", ", "(", ")"));
+        return function.columnName(arguments.stream().map(SelectorFactory::columnName).toList());
     }
 
     @Override
     public CqlType type() {
         return function.returnType();
+    }
+
+    /** The function. */
+    public ScalarFunction function() {
+        return function;
     }
 
     @Override
@@ -44,9 +48,9 @@ public final class FunctionSelector extends SelectorFactory {
     }
 
     @Override
-    public Selector newInstance() {
+    public Selector newInstance(BoundValues values) {
         List<Selector> args = new ArrayList<>(arguments.size());
-        arguments.forEach(a -> args.add(a.newInstance()));
+        arguments.forEach(a -> args.add(a.newInstance(values)));
         return new Selector() {
             @Override
             public void addInput(RowView row) {

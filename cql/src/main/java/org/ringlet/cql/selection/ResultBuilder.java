@@ -4,18 +4,33 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ringlet.api.query.BoundValues;
+
 /**
- * Builds the rows of one result: each row added becomes a result row, or, for an aggregate query, feeds the
- * aggregates that make the single result row. Not thread-safe.
+ * Builds the rows of one result: each row added becomes a result row; for an aggregate query without GROUP BY,
+ * every row feeds the aggregates of the single result row; with GROUP BY, the rows of each group make one result
+ * row. Not thread-safe.
  */
 public final class ResultBuilder {
     private final Selection selection;
+    private final boolean grouped;
     private final List<Selector> selectors = new ArrayList<>();
     private final List<List<ByteBuffer>> rows = new ArrayList<>();
+    private boolean groupHasRows;
 
-    ResultBuilder(Selection selection) {
+    ResultBuilder(Selection selection, boolean grouped, BoundValues values) {
         this.selection = selection;
-        selection.selectors().forEach(f -> selectors.add(f.newInstance()));
+        this.grouped = grouped;
+        selection.selectors().forEach(f -> selectors.add(f.newInstance(values)));
+    }
+
+    /** With GROUP BY: the rows added from now on belong to a new group. */
+    public void startGroup() {
+        if (grouped && groupHasRows) {
+            rows.add(selection.outputOf(selectors));
+            selectors.forEach(Selector::reset);
+            groupHasRows = false;
+        }
     }
 
     /** Adds a row read. */
@@ -23,7 +38,9 @@ public final class ResultBuilder {
         for (Selector s : selectors) {
             s.addInput(row);
         }
-        if (!selection.isAggregate()) {
+        if (grouped) {
+            groupHasRows = true;
+        } else if (!selection.isAggregate()) {
             rows.add(selection.outputOf(selectors));
             selectors.forEach(Selector::reset);
         }
@@ -34,8 +51,15 @@ public final class ResultBuilder {
         return rows.size();
     }
 
-    /** The result rows; for an aggregate query, the one row over every row added (even none). */
+    /**
+     * The result rows; for an aggregate query without GROUP BY, the one row over every row added (even none); with
+     * GROUP BY, a row per group (none without rows).
+     */
     public List<List<ByteBuffer>> build() {
+        if (grouped) {
+            startGroup();
+            return rows;
+        }
         if (selection.isAggregate()) {
             List<List<ByteBuffer>> one = new ArrayList<>(1);
             one.add(selection.outputOf(selectors));

@@ -2,6 +2,7 @@ package org.ringlet.cql.selection;
 
 import java.util.Set;
 
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.cql.functions.Assignable;
@@ -16,7 +17,7 @@ public abstract class SelectorFactory implements Assignable {
     /** The result column's type. */
     public abstract CqlType type();
 
-    public abstract Selector newInstance();
+    public abstract Selector newInstance(BoundValues values);
 
     /** Whether the selector aggregates over rows. */
     public boolean isAggregate() {

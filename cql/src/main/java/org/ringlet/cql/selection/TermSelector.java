@@ -3,24 +3,27 @@ package org.ringlet.cql.selection;
 import java.nio.ByteBuffer;
 import java.util.Set;
 
+import org.ringlet.api.error.InvalidRequestException;
+import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.types.CqlType;
+import org.ringlet.cql.terms.Term;
 
 import static java.util.Objects.requireNonNull;
 
-/** Selects a constant (a function argument written as a literal). */
+/** Selects a term: a constant, or a bind marker whose type the selection decides. */
 public final class TermSelector extends SelectorFactory {
     private final String text;
-    private final ByteBuffer value;
+    private final Term term;
     private final CqlType type;
 
     /**
-     * @param text  the constant as written, which names the column
-     * @param value the serialized value, or null
+     * @param text the term as written, which names the column
+     * @param term the prepared term
      */
-    public TermSelector(String text, ByteBuffer value, CqlType type) {
+    public TermSelector(String text, Term term, CqlType type) {
         this.text = requireNonNull(text, "text is null");
-        this.value = value == null ? null : value.asReadOnlyBuffer();
+        this.term = requireNonNull(term, "term is null");
         this.type = requireNonNull(type, "type is null");
     }
 
@@ -39,7 +42,11 @@ public final class TermSelector extends SelectorFactory {
     }
 
     @Override
-    public Selector newInstance() {
+    public Selector newInstance(BoundValues values) {
+        if (term.isUnset(values)) {
+            throw new InvalidRequestException("Invalid unset value for " + text);
+        }
+        ByteBuffer value = term.bind(values);
         return new Selector() {
             @Override
             public void addInput(RowView row) {

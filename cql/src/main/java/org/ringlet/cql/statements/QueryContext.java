@@ -13,6 +13,7 @@ import org.ringlet.api.ring.TopologyService;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.RandomSource;
 import org.ringlet.api.schema.Schema;
+import org.ringlet.cql.functions.FunctionRegistry;
 import org.ringlet.cql.functions.FunctionResolver;
 import org.ringlet.cql.schema.SchemaStore;
 import org.ringlet.cql.virtual.VirtualTables;
@@ -34,6 +35,7 @@ public final class QueryContext {
     private final FunctionResolver functions;
     private final VirtualTables virtualTables;
     private final TimeUuids timeUuids;
+    private final String clusterName;
     private long lastTimestamp = Long.MIN_VALUE;
 
     /**
@@ -42,6 +44,18 @@ public final class QueryContext {
     public QueryContext(SchemaStore schema, Coordinator coordinator, TopologyService topology,
                         ComponentRegistry registry, NodeContext node, Clock clock, RandomSource random,
                         Executor blockingExecutor, VirtualTables virtualTables) {
+        this(schema, coordinator, topology, registry, node, clock, random, blockingExecutor, virtualTables,
+                "Test Cluster");
+    }
+
+    /**
+     * @param blockingExecutor where work that blocks (schema changes) runs, never a transport thread
+     * @param clusterName      the cluster's name (DESCRIBE CLUSTER)
+     */
+    public QueryContext(SchemaStore schema, Coordinator coordinator, TopologyService topology,
+                        ComponentRegistry registry, NodeContext node, Clock clock, RandomSource random,
+                        Executor blockingExecutor, VirtualTables virtualTables, String clusterName) {
+        this.clusterName = requireNonNull(clusterName, "clusterName is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.coordinator = requireNonNull(coordinator, "coordinator is null");
         this.topology = requireNonNull(topology, "topology is null");
@@ -51,8 +65,14 @@ public final class QueryContext {
         this.random = requireNonNull(random, "random is null");
         this.blockingExecutor = requireNonNull(blockingExecutor, "blockingExecutor is null");
         this.virtualTables = requireNonNull(virtualTables, "virtualTables is null");
-        this.functions = new FunctionResolver(topology.partitioner());
         this.timeUuids = new TimeUuids(clock, random);
+        this.functions = new FunctionResolver(FunctionRegistry.create(clock, random, timeUuids::next,
+                topology.partitioner()));
+    }
+
+    /** The name of the cluster this node belongs to. */
+    public String clusterName() {
+        return clusterName;
     }
 
     public SchemaStore schemaStore() {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.query.BoundValues;
@@ -20,6 +21,7 @@ import org.ringlet.api.types.TupleType;
 import org.ringlet.api.types.UserType;
 import org.ringlet.api.types.VectorType;
 import org.ringlet.cql.ast.RawTerm;
+import org.ringlet.cql.ast.RawType;
 import org.ringlet.cql.functions.Assignable;
 import org.ringlet.cql.functions.AssignmentResult;
 import org.ringlet.cql.functions.CqlFunction;
@@ -39,6 +41,7 @@ public final class TermPreparer {
     private final FunctionResolver functions;
     private final TableMetadata table;
     private final Clock clock;
+    private BiFunction<String, String, UserType> userTypes = (keyspace, name) -> null;
 
     /**
      * @param binds     where marker specs are recorded
@@ -51,6 +54,21 @@ public final class TermPreparer {
         this.functions = requireNonNull(functions, "functions is null");
         this.table = table;
         this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Sets how user types written in type hints are found.
+     *
+     * @return this preparer
+     */
+    public TermPreparer withUserTypes(BiFunction<String, String, UserType> lookup) {
+        this.userTypes = requireNonNull(lookup, "lookup is null");
+        return this;
+    }
+
+    /** The type a written type names, in the statement's keyspace. */
+    public CqlType resolveType(RawType type) {
+        return TypeResolver.resolve(type, table == null ? null : table.keyspace(), userTypes);
     }
 
     public BindSpecs binds() {
@@ -134,7 +152,7 @@ public final class TermPreparer {
 
     /** {@code (type) term}: the term must fit the type, and the type the receiver; the term is then the receiver's. */
     private Term typeHint(RawTerm.TypeHint h, ColumnSpec receiver) {
-        CqlType hinted = hintType(h);
+        CqlType hinted = resolveType(h.type());
         if (!testAssignment(h.term(), hinted).isAssignable()) {
             throw new InvalidRequestException("Cannot cast value " + h.term() + " to type " + h.type());
         }
@@ -143,13 +161,6 @@ public final class TermPreparer {
                     + receiver.type().unwrap().cqlName());
         }
         return prepare(h.term(), receiver);
-    }
-
-    private CqlType hintType(RawTerm.TypeHint h) {
-        String keyspace = table == null ? null : table.keyspace();
-        return TypeResolver.resolve(h.type(), keyspace, (ks, name) -> {
-            throw new InvalidRequestException("Unknown type " + ks + "." + name);
-        });
     }
 
     private Term list(RawTerm.ListLiteral l, ColumnSpec receiver, CqlType type) {
@@ -215,9 +226,20 @@ public final class TermPreparer {
     }
 
     private Term tuple(RawTerm.TupleLiteral t, ColumnSpec receiver, CqlType type) {
-        if (!(type instanceof TupleType tt) || t.elements().size() > tt.size()) {
+        if (!(type instanceof TupleType tt)) {
             throw new InvalidRequestException("Invalid tuple type literal for " + receiver.name() + " of type "
                     + type.cqlName());
+        }
+        for (int i = 0; i < t.elements().size(); i++) {
+            if (i >= tt.size()) {
+                throw new InvalidRequestException("Invalid tuple literal for " + receiver.name()
+                        + ": too many elements. Type " + tt.cqlName() + " expects " + tt.size() + " but got "
+                        + t.elements().size());
+            }
+            if (!testAssignment(t.elements().get(i), tt.types().get(i)).isAssignable()) {
+                throw new InvalidRequestException("Invalid tuple literal for " + receiver.name() + ": component " + i
+                        + " is not of type " + tt.types().get(i).cqlName());
+            }
         }
         List<Term> out = new ArrayList<>();
         for (int i = 0; i < t.elements().size(); i++) {
@@ -233,6 +255,16 @@ public final class TermPreparer {
         if (!(type instanceof UserType ut)) {
             throw new InvalidRequestException("Invalid user type literal for " + receiver.name() + " of type "
                     + type.cqlName());
+        }
+        // as Cassandra: each given field (in the type's order) must fit, before unknown fields are reported
+        for (int i = 0; i < ut.fieldNames().size(); i++) {
+            for (Map.Entry<String, RawTerm> e : u.fields()) {
+                if (e.getKey().equals(ut.fieldNames().get(i))
+                        && !testAssignment(e.getValue(), ut.fieldTypes().get(i)).isAssignable()) {
+                    throw new InvalidRequestException("Invalid user type literal for " + receiver.name() + ": field "
+                            + e.getKey() + " is not of type " + ut.declaredFieldTypes().get(i).cqlName());
+                }
+            }
         }
         Term[] fields = new Term[ut.fieldNames().size()];
         for (Map.Entry<String, RawTerm> e : u.fields()) {
@@ -256,9 +288,12 @@ public final class TermPreparer {
         for (RawTerm a : f.arguments()) {
             args.add(assignable(a));
         }
-        CqlFunction fn = functions.resolve(f.function(), args, table);
+        CqlFunction fn = functions.find(f.function(), args, table, type);
+        if (fn == null) {
+            throw new InvalidRequestException("Unknown function " + f.function() + " called");
+        }
         if (!(fn instanceof ScalarFunction scalar)) {
-            throw new InvalidRequestException("Aggregate functions are not supported here: " + fn.name());
+            throw new InvalidRequestException("Aggregation function are not supported in the where clause");
         }
         CqlType result = fn.returnType();
         if (!result.equals(type) && !type.isValueCompatibleWith(result)) {
@@ -400,7 +435,7 @@ public final class TermPreparer {
             return t instanceof UserType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
         }
         if (raw instanceof RawTerm.TypeHint h) {
-            CqlType hinted = hintType(h).unwrap();
+            CqlType hinted = resolveType(h.type()).unwrap();
             if (hinted.equals(t)) {
                 return AssignmentResult.EXACT_MATCH;
             }
@@ -410,7 +445,11 @@ public final class TermPreparer {
         if (raw instanceof RawTerm.FunctionCall f) {
             List<Assignable> args = new ArrayList<>();
             f.arguments().forEach(a -> args.add(assignable(a)));
-            CqlType result = functions.resolve(f.function(), args, table).returnType();
+            CqlFunction fn = functions.find(f.function(), args, table, t);
+            if (fn == null) {
+                throw new InvalidRequestException("Unknown function " + f.function() + " called");
+            }
+            CqlType result = fn.returnType();
             if (result.equals(t)) {
                 return AssignmentResult.EXACT_MATCH;
             }
@@ -438,6 +477,14 @@ public final class TermPreparer {
         return result;
     }
 
+    /** The type a written term has on its own: a type hint's or a function call's, else null. */
+    private CqlType exactTypeOf(RawTerm raw) {
+        if (raw instanceof RawTerm.TypeHint h) {
+            return resolveType(h.type());
+        }
+        return null;
+    }
+
     /** A written term as a function argument. */
     public Assignable assignable(RawTerm raw) {
         return new Assignable() {
@@ -448,7 +495,20 @@ public final class TermPreparer {
 
             @Override
             public CqlType exactType() {
-                return null;
+                return exactTypeOf(raw);
+            }
+
+            @Override
+            public CqlType compatibleType() {
+                if (raw instanceof RawTerm.Literal l) {
+                    return LiteralAssignment.preferredType(l);
+                }
+                return exactTypeOf(raw);
+            }
+
+            @Override
+            public boolean isMarker() {
+                return raw instanceof RawTerm.Marker;
             }
 
             @Override

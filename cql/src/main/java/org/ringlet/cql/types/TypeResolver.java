@@ -36,14 +36,18 @@ public final class TypeResolver {
         return resolve(raw, keyspace, userTypes, false);
     }
 
+    /**
+     * @param frozen whether the type is inside {@code frozen<>}: then nested collections and user types are frozen
+     *               too, and may be nested in collections
+     */
     private static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
-                                   boolean insideCollection) {
-        return resolve(raw, keyspace, userTypes, insideCollection, raw);
+                                   boolean frozen) {
+        return resolve(raw, keyspace, userTypes, frozen, raw);
     }
 
     /** @param display how a collection names itself in messages (with its frozen<> when it is frozen) */
     private static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
-                                   boolean insideCollection, RawType display) {
+                                   boolean frozen, RawType display) {
         if (raw instanceof RawType.Custom c) {
             throw new InvalidRequestException("Custom types are not supported (got '" + c.className() + "')");
         }
@@ -65,18 +69,14 @@ public final class TypeResolver {
             if (t == null) {
                 throw new InvalidRequestException("Unknown type " + (ks == null ? "" : ks + ".") + name.name());
             }
-            if (insideCollection) {
-                throw new InvalidRequestException("Non-frozen UDTs are not allowed inside collections: "
-                        + t.cqlName());
-            }
-            return t;
+            return frozen ? t.freeze() : t;
         }
         RawType.Parameterized p = (RawType.Parameterized) raw;
         List<Object> args = p.arguments();
         switch (p.name()) {
             case "frozen" -> {
                 expectArity(p, 1);
-                CqlType inner = resolve((RawType) args.get(0), keyspace, userTypes, false, raw);
+                CqlType inner = resolve((RawType) args.get(0), keyspace, userTypes, true, raw);
                 if (inner instanceof NativeType) {
                     throw new InvalidRequestException("frozen<> is only allowed on collections, tuples, and "
                             + "user-defined types (got " + inner.cqlName() + ")");
@@ -85,24 +85,22 @@ public final class TypeResolver {
             }
             case "list" -> {
                 expectArity(p, 1);
-                CqlType e = element((RawType) args.get(0), keyspace, userTypes, display);
-                return ListType.of(e);
+                return ListType.of(element((RawType) args.get(0), keyspace, userTypes, display, frozen));
             }
             case "set" -> {
                 expectArity(p, 1);
-                CqlType e = element((RawType) args.get(0), keyspace, userTypes, display);
-                return SetType.of(e);
+                return SetType.of(element((RawType) args.get(0), keyspace, userTypes, display, frozen));
             }
             case "map" -> {
                 expectArity(p, 2);
-                CqlType k = element((RawType) args.get(0), keyspace, userTypes, display);
-                CqlType v = element((RawType) args.get(1), keyspace, userTypes, display);
+                CqlType k = element((RawType) args.get(0), keyspace, userTypes, display, frozen);
+                CqlType v = element((RawType) args.get(1), keyspace, userTypes, display, frozen);
                 return MapType.of(k, v);
             }
             case "tuple" -> {
                 List<CqlType> types = new ArrayList<>();
                 for (Object a : args) {
-                    types.add(resolve((RawType) a, keyspace, userTypes, false).freeze());
+                    types.add(resolve((RawType) a, keyspace, userTypes, true).freeze());
                 }
                 return TupleType.of(types);
             }
@@ -114,22 +112,24 @@ public final class TypeResolver {
                 if (dim <= 0) {
                     throw new InvalidRequestException("vectors may only have positive dimensions; given " + dim);
                 }
-                CqlType e = resolve((RawType) args.get(0), keyspace, userTypes, false).freeze();
+                CqlType e = resolve((RawType) args.get(0), keyspace, userTypes, true).freeze();
                 return VectorType.of(e, dim);
             }
             default -> throw new InvalidRequestException("Unknown type " + p.name());
         }
     }
 
+    /** An element type of a collection, with Cassandra's rules (and messages naming the whole collection). */
     private static CqlType element(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
-                                   RawType whole) {
-        CqlType t = resolve(raw, keyspace, userTypes, true);
+                                   RawType collection, boolean frozen) {
+        CqlType resolved = resolve(raw, keyspace, userTypes, frozen);
+        CqlType t = frozen ? resolved.freeze() : resolved;
         if (t.isCounter()) {
-            throw new InvalidRequestException("Counters are not allowed inside collections: " + whole);
+            throw new InvalidRequestException("Counters are not allowed inside collections: " + collection);
         }
         if (t.isMultiCell()) {
-            throw new InvalidRequestException("Non-frozen collections are not allowed inside collections: "
-                    + whole);
+            throw new InvalidRequestException("Non-frozen " + (t instanceof UserType ? "UDTs" : "collections")
+                    + " are not allowed inside collections: " + collection);
         }
         return t;
     }

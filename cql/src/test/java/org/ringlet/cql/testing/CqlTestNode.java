@@ -36,7 +36,6 @@ import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.api.testing.ManualClock;
 import org.ringlet.api.testing.SeededRandomSource;
 import org.ringlet.api.testing.locator.StaticComponentRegistry;
-import org.ringlet.api.testing.locator.TestReplicationStrategies;
 import org.ringlet.api.testing.ring.Murmur3TestPartitioner;
 import org.ringlet.api.testing.storage.InMemoryStorageEngine;
 import org.ringlet.cluster.coordinator.CoordinatorConfig;
@@ -53,6 +52,9 @@ import org.ringlet.cql.schema.LocalSchema;
 import org.ringlet.cql.schema.SchemaStartup;
 import org.ringlet.cql.schema.SchemaStore;
 import org.ringlet.cql.system.SystemLocalTable;
+import org.ringlet.replication.simple.LocalStrategyFactory;
+import org.ringlet.replication.simple.SimpleStrategyFactory;
+import org.ringlet.replication.topology.NetworkTopologyStrategyFactory;
 import org.ringlet.storage.lsm.LsmStorageEngine;
 import org.ringlet.storage.lsm.StorageConfig;
 import org.ringlet.storage.lsm.io.LocalFileSystem;
@@ -67,8 +69,8 @@ import org.ringlet.storage.lsm.io.LocalFileSystem;
 public final class CqlTestNode {
     public static final Partitioner PARTITIONER = new Murmur3TestPartitioner();
     public static final ComponentRegistry REGISTRY = new StaticComponentRegistry(List.of(
-            TestReplicationStrategies.simple(), TestReplicationStrategies.networkTopology(),
-            TestReplicationStrategies.local(), new CqlQueryHandlerFactory()));
+            new SimpleStrategyFactory(), new NetworkTopologyStrategyFactory(), new LocalStrategyFactory(),
+            new CqlQueryHandlerFactory()));
 
     public final ManualClock clock;
     public final RandomSource random;

@@ -78,6 +78,7 @@ public final class DriverFormat {
             case WRITE_TIMEOUT -> "WriteTimeout";
             case READ_TIMEOUT -> "ReadTimeout";
             case PROTOCOL_ERROR -> "ProtocolException";
+            case FUNCTION_FAILURE -> "FunctionFailure";
             default -> code.name();
         };
     }
@@ -140,6 +141,11 @@ public final class DriverFormat {
         }
         if (v instanceof InetAddress a) {
             return a.getHostAddress();
+        }
+        if (v instanceof java.time.Instant i) {
+            // the harness prints datetime.isoformat(timespec="milliseconds") + "Z": always three digits
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(i);
         }
         if (v instanceof Map<?, ?> m) {
             List<String> parts = new ArrayList<>();

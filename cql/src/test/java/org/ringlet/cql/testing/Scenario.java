@@ -23,6 +23,7 @@ import org.ringlet.api.query.ColumnSpec;
 import org.ringlet.api.query.QueryOptions;
 import org.ringlet.api.query.Response;
 import org.ringlet.api.query.Result;
+import org.ringlet.api.types.CqlType;
 
 /**
  * Runs a scenario of the peer harness ({@code /work/shared/peer/cqldiff.py}: one statement per line, {@code --!}
@@ -155,8 +156,8 @@ public final class Scenario {
                 if (page.pagingState() == null) {
                     break;
                 }
+                // the harness reports the warnings of the first page, as the Python driver's result does
                 Response next = run(st.text(), prepared, options.withPaging(fetch, page.pagingState()));
-                warnings.addAll(next.warnings());
                 page = (Result.Rows) next.result();
             }
             List<String> names = first.columns().stream().map(ColumnSpec::name).toList();

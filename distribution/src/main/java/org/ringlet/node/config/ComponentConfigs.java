@@ -39,7 +39,7 @@ public final class ComponentConfigs {
         requireNonNull(kind, "kind is null");
         Map<String, String> o = new TreeMap<>();
         switch (kind) {
-            case PARTITIONER, NODE_PROXIMITY, REPLICATION_STRATEGY -> {
+            case PARTITIONER, NODE_PROXIMITY, REPLICATION_STRATEGY, SCHEMA_MANAGER -> {
                 // no node-level options
             }
             case LOCATION_PROVIDER -> location(o);
@@ -49,6 +49,7 @@ public final class ComponentConfigs {
             case TRANSPORT -> transport(o);
             case QUERY_HANDLER -> queryHandler(o);
             case COORDINATOR -> coordinator(o);
+            case TOPOLOGY -> topology(o);
             default -> throw new IllegalArgumentException("no node configuration for " + kind);
         }
         return new ComponentConfig(NODE_SCOPE, o);
@@ -109,10 +110,25 @@ public final class ComponentConfigs {
         o.put("start_native_transport", Boolean.toString(n.startNativeTransport()));
         o.put("native_transport_max_frame_size_bytes", Long.toString(n.maxFrameSize().bytes()));
         o.put("native_transport_max_concurrent_connections", Long.toString(n.maxConcurrentConnections()));
+        NativeProtocolConfig p = config.protocol();
+        o.put("native_transport_max_concurrent_connections_per_ip", Long.toString(p.maxConcurrentConnectionsPerIp()));
+        o.put("native_transport_max_requests_per_connection", Integer.toString(p.maxRequestsPerConnection()));
+        o.put("native_transport_allow_older_protocols", Boolean.toString(p.allowOlderProtocols()));
+        o.put("native_transport_max_negotiable_protocol_version", Integer.toString(p.maxNegotiableProtocolVersion()));
+        p.maxRequestDataInFlight().ifPresent(d -> o.put("native_transport_max_request_data_in_flight_bytes",
+                Long.toString(d.bytes())));
+        p.maxRequestDataInFlightPerIp().ifPresent(d -> o.put("native_transport_max_request_data_in_flight_per_ip_bytes",
+                Long.toString(d.bytes())));
+        o.put("native_transport_idle_timeout_ms", millis(p.idleTimeout()));
+        o.put("native_transport_event_backlog_limit_bytes", Long.toString(p.eventBacklogLimit().bytes()));
+        p.ioThreads().ifPresent(t -> o.put("native_transport_io_threads", Integer.toString(t)));
     }
 
     private void queryHandler(Map<String, String> o) {
         o.put("cluster_name", config.cluster().clusterName());
+        o.put("listen_address", config.network().listenAddress().getHostAddress());
+        o.put("native_transport_max_negotiable_protocol_version",
+                Integer.toString(config.protocol().maxNegotiableProtocolVersion()));
         o.put("authenticator", config.security().authenticator());
         o.put("authorizer", config.security().authorizer());
     }
@@ -129,6 +145,21 @@ public final class ComponentConfigs {
         o.put("hinted_handoff_enabled", Boolean.toString(r.hintedHandoffEnabled()));
         o.put("max_hint_window_ms", millis(r.maxHintWindow()));
         o.put("hints_directory", config.storage().hintsDirectory().toString());
+        o.put("auto_snapshot", Boolean.toString(config.storage().autoSnapshot()));
+    }
+
+    private void topology(Map<String, String> o) {
+        ClusterConfig c = config.cluster();
+        NetworkConfig n = config.network();
+        o.put("partitioner", c.partitioner());
+        o.put("num_tokens", Integer.toString(c.numTokens()));
+        c.initialToken().ifPresent(t -> o.put("initial_token", t));
+        o.put("listen_address", n.listenAddress().getHostAddress());
+        o.put("broadcast_address", n.broadcastAddress().getHostAddress());
+        o.put("storage_port", Integer.toString(n.storagePort()));
+        o.put("rpc_address", n.rpcAddress().getHostAddress());
+        o.put("broadcast_rpc_address", n.broadcastRpcAddress().getHostAddress());
+        o.put("native_transport_port", Integer.toString(n.nativeTransportPort()));
     }
 
     private static String millis(Duration d) {

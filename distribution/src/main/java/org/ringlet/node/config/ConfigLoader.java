@@ -283,7 +283,26 @@ public final class ConfigLoader {
         SecurityConfig security = new SecurityConfig(
                 (String) v.get(Setting.AUTHENTICATOR).value(),
                 (String) v.get(Setting.AUTHORIZER).value());
-        return new NodeConfig(input.dataDirectory(), cluster, location, network, storage, requests, security);
+        NativeProtocolConfig protocol = new NativeProtocolConfig(
+                (Long) v.get(Setting.NATIVE_TRANSPORT_MAX_CONCURRENT_CONNECTIONS_PER_IP).value(),
+                (Integer) v.get(Setting.NATIVE_TRANSPORT_MAX_REQUESTS_PER_CONNECTION).value(),
+                (Boolean) v.get(Setting.NATIVE_TRANSPORT_ALLOW_OLDER_PROTOCOLS).value(),
+                (Integer) v.get(Setting.NATIVE_TRANSPORT_MAX_NEGOTIABLE_PROTOCOL_VERSION).value(),
+                Optional.ofNullable((DataSize) v.get(Setting.NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT).value()),
+                Optional.ofNullable((DataSize) v.get(Setting.NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT_PER_IP)
+                        .value()),
+                (Duration) v.get(Setting.NATIVE_TRANSPORT_IDLE_TIMEOUT).value(),
+                (DataSize) v.get(Setting.NATIVE_TRANSPORT_EVENT_BACKLOG_LIMIT).value(),
+                Optional.ofNullable((Integer) v.get(Setting.NATIVE_TRANSPORT_IO_THREADS).value()));
+        ComponentsConfig components = new ComponentsConfig(
+                (String) v.get(Setting.STORAGE_ENGINE).value(),
+                (String) v.get(Setting.SCHEMA_MANAGER).value(),
+                (String) v.get(Setting.QUERY_HANDLER).value(),
+                (String) v.get(Setting.TOPOLOGY_SERVICE).value(),
+                (String) v.get(Setting.COORDINATOR).value(),
+                (String) v.get(Setting.NATIVE_TRANSPORT).value());
+        return new NodeConfig(input.dataDirectory(), cluster, location, network, storage, requests, security,
+                protocol, components);
     }
 
     /** A value with where it came from. */

@@ -29,4 +29,10 @@ public record NetworkConfig(InetAddress listenAddress, InetAddress broadcastAddr
         requireNonNull(broadcastRpcAddress, "broadcastRpcAddress is null");
         requireNonNull(maxFrameSize, "maxFrameSize is null");
     }
+
+    /** The same settings with other storage and native transport ports. */
+    public NetworkConfig withPorts(int storage, int nativeTransport) {
+        return new NetworkConfig(listenAddress, broadcastAddress, rpcAddress, broadcastRpcAddress, storage,
+                nativeTransport, startNativeTransport, maxFrameSize, maxConcurrentConnections, jmxPort);
+    }
 }

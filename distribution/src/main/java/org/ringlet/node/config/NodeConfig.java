@@ -15,9 +15,12 @@ import static java.util.Objects.requireNonNull;
  * @param storage       directories, commit log, memtables, compaction
  * @param requests      coordinator timeouts and hints
  * @param security      authentication and authorization
+ * @param protocol      the native protocol server's limits
+ * @param components    which implementation of each node-level component to assemble
  */
 public record NodeConfig(Path dataDirectory, ClusterConfig cluster, LocationConfig location, NetworkConfig network,
-                         StorageConfig storage, RequestConfig requests, SecurityConfig security) {
+                         StorageConfig storage, RequestConfig requests, SecurityConfig security,
+                         NativeProtocolConfig protocol, ComponentsConfig components) {
     public NodeConfig {
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(cluster, "cluster is null");
@@ -26,6 +29,14 @@ public record NodeConfig(Path dataDirectory, ClusterConfig cluster, LocationConf
         requireNonNull(storage, "storage is null");
         requireNonNull(requests, "requests is null");
         requireNonNull(security, "security is null");
+        requireNonNull(protocol, "protocol is null");
+        requireNonNull(components, "components is null");
+    }
+
+    /** The same configuration with other network settings (e.g. a free port chosen for port 0). */
+    public NodeConfig withNetwork(NetworkConfig other) {
+        return new NodeConfig(dataDirectory, cluster, location, other, storage, requests, security, protocol,
+                components);
     }
 
     /** A short name for this node in logs and thread names: its broadcast address. */

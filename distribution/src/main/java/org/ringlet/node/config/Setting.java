@@ -25,6 +25,14 @@ public enum Setting {
     SEED_PROVIDER("seed_provider", Values.seeds(), d -> List.of("127.0.0.1:7000")),
     PHI_CONVICT_THRESHOLD("phi_convict_threshold", Values.decimal(5, 16), d -> 8.0),
 
+    // components, by factory name, alias or Cassandra class name (Ringlet's; `ringlet components` lists them)
+    STORAGE_ENGINE("storage_engine", Values.text(), d -> "lsm"),
+    SCHEMA_MANAGER("schema_manager", Values.text(), d -> "cql"),
+    QUERY_HANDLER("query_handler", Values.text(), d -> "cql"),
+    TOPOLOGY_SERVICE("topology_service", Values.text(), d -> "local"),
+    COORDINATOR("coordinator", Values.text(), d -> "default"),
+    NATIVE_TRANSPORT("native_transport", Values.text(), d -> "native"),
+
     // location
     ENDPOINT_SNITCH("endpoint_snitch", Values.text(), d -> "simple"),
     NODE_PROXIMITY("node_proximity", Values.text(), d -> null),
@@ -44,6 +52,30 @@ public enum Setting {
             new Legacy("native_transport_max_frame_size_in_mb", Values.dataSizeIn(1024L * 1024, "MiB"))),
     NATIVE_TRANSPORT_MAX_CONCURRENT_CONNECTIONS("native_transport_max_concurrent_connections", Values.limit(),
             d -> -1L),
+    NATIVE_TRANSPORT_MAX_CONCURRENT_CONNECTIONS_PER_IP("native_transport_max_concurrent_connections_per_ip",
+            Values.limit(), d -> -1L),
+    /** Ringlet's: requests of one client connection executing at once (ADR 0030). */
+    NATIVE_TRANSPORT_MAX_REQUESTS_PER_CONNECTION("native_transport_max_requests_per_connection",
+            Values.integer(1, 1 << 20), d -> 1024),
+    NATIVE_TRANSPORT_ALLOW_OLDER_PROTOCOLS("native_transport_allow_older_protocols", Values.bool(), d -> true),
+    /** Cassandra 4.0's name: the highest native protocol version offered to clients (4 or 5). */
+    NATIVE_TRANSPORT_MAX_NEGOTIABLE_PROTOCOL_VERSION("native_transport_max_negotiable_protocol_version",
+            Values.integer(4, 5), d -> 5),
+    NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT("native_transport_max_request_data_in_flight",
+            Values.dataSizeOrDefault(Values.dataSize()), d -> null,
+            new Legacy("native_transport_max_concurrent_requests_in_bytes",
+                    Values.dataSizeOrDefault(Values.dataSizeIn(1, "bytes")))),
+    NATIVE_TRANSPORT_MAX_REQUEST_DATA_IN_FLIGHT_PER_IP("native_transport_max_request_data_in_flight_per_ip",
+            Values.dataSizeOrDefault(Values.dataSize()), d -> null,
+            new Legacy("native_transport_max_concurrent_requests_in_bytes_per_ip",
+                    Values.dataSizeOrDefault(Values.dataSizeIn(1, "bytes")))),
+    NATIVE_TRANSPORT_IDLE_TIMEOUT("native_transport_idle_timeout", Values.duration(), d -> Duration.ZERO,
+            new Legacy("native_transport_idle_timeout_in_ms", Values.durationIn(ChronoUnit.MILLIS))),
+    /** Ringlet's: unsent output past which a connection is closed rather than sent an event (ADR 0070). */
+    NATIVE_TRANSPORT_EVENT_BACKLOG_LIMIT("native_transport_event_backlog_limit", Values.dataSize(),
+            d -> DataSize.ofMebibytes(8)),
+    /** Ringlet's: the native transport's Netty I/O threads; unset means one per processor. */
+    NATIVE_TRANSPORT_IO_THREADS("native_transport_io_threads", Values.integer(1, 1024), d -> null),
     /** Ringlet's: the JMX (nodetool) port, Cassandra's JMX_PORT of cassandra-env.sh; 0 picks a free port. */
     JMX_PORT("jmx_port", Values.integer(0, 65535), d -> 7199),
 

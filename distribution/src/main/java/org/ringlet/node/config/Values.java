@@ -181,6 +181,16 @@ final class Values {
         };
     }
 
+    /** A size, or {@code -1} for "the default" (returned as null), as Cassandra's optional limits take it. */
+    static ValueParser dataSizeOrDefault(ValueParser size) {
+        return (raw, base) -> {
+            if (raw instanceof String s && s.trim().equals("-1")) {
+                return null;
+            }
+            return size.parse(raw, base);
+        };
+    }
+
     /** A legacy size in a fixed number of bytes per unit, e.g. {@code native_transport_max_frame_size_in_mb: 16}. */
     static ValueParser dataSizeIn(long bytesPerUnit, String unitName) {
         String expected = "a whole number of " + unitName;

@@ -61,6 +61,27 @@ final class ComponentAssembler {
     }
 
     /**
+     * Resolves a configured name to its registered factory, without creating anything: for components the node
+     * creates only when it starts, so that a wrong name still stops the node before anything starts.
+     *
+     * @throws ConfigurationException naming the key and the value
+     */
+    <F extends ComponentFactory<?>> RegisteredComponent resolve(Class<F> type, String configured, String key) {
+        try {
+            return registry.resolveRegistered(type, configured);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("Invalid value '" + configured + "' for " + key + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a component from a factory {@link #resolve} chose. */
+    <T, F extends ComponentFactory<T>> T create(ComponentKind kind, Map<String, F> factories,
+                                                RegisteredComponent chosen, String configured, String key) {
+        return create(kind, factories, chosen, "'" + configured + "' (" + key + ")");
+    }
+
+    /**
      * Creates the component of a kind whose configuration key was left unset: the first of {@code candidates} (names
      * tried in order) that is registered.
      *

@@ -3,8 +3,10 @@ package org.ringlet.node.inject;
 import com.google.inject.AbstractModule;
 import org.ringlet.node.config.ClusterConfig;
 import org.ringlet.node.config.ComponentConfigs;
+import org.ringlet.node.config.ComponentsConfig;
 import org.ringlet.node.config.LoadedConfig;
 import org.ringlet.node.config.LocationConfig;
+import org.ringlet.node.config.NativeProtocolConfig;
 import org.ringlet.node.config.NetworkConfig;
 import org.ringlet.node.config.NodeConfig;
 import org.ringlet.node.config.RequestConfig;
@@ -35,6 +37,8 @@ public final class ConfigModule extends AbstractModule {
         bind(StorageConfig.class).toInstance(config.storage());
         bind(RequestConfig.class).toInstance(config.requests());
         bind(SecurityConfig.class).toInstance(config.security());
+        bind(NativeProtocolConfig.class).toInstance(config.protocol());
+        bind(ComponentsConfig.class).toInstance(config.components());
         bind(ComponentConfigs.class).toInstance(new ComponentConfigs(config));
     }
 }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The last service to start: it depends on every assembled component, so it starts after them, and it logs what
- * the node was assembled from. Later areas (storage, transport, query handler, coordinator) join its constructor.
+ * The last service to start: it depends on every assembled component (the client transport, which starts after
+ * everything else, included), so it starts after them, and it logs what the node was assembled from.
  */
 public final class NodeAssembly implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAssembly.class);
@@ -29,16 +29,18 @@ public final class NodeAssembly implements Service {
     private final LocationProvider locationProvider;
     private final NodeProximity proximity;
     private final ReplicationStrategies strategies;
+    private final TransportStage transport;
 
     @Inject
     NodeAssembly(NodeConfig config, AssemblyLog log, Partitioner partitioner, LocationProvider locationProvider,
-                 NodeProximity proximity, ReplicationStrategies strategies) {
+                 NodeProximity proximity, ReplicationStrategies strategies, TransportStage transport) {
         this.config = requireNonNull(config, "config is null");
         this.log = requireNonNull(log, "log is null");
         this.partitioner = requireNonNull(partitioner, "partitioner is null");
         this.locationProvider = requireNonNull(locationProvider, "locationProvider is null");
         this.proximity = requireNonNull(proximity, "proximity is null");
         this.strategies = requireNonNull(strategies, "strategies is null");
+        this.transport = requireNonNull(transport, "transport is null");
     }
 
     /** This node's location, as its snitch says. */
@@ -57,7 +59,8 @@ public final class NodeAssembly implements Service {
             lines.add("  " + e.kind().label() + ": " + e.name() + " [" + e.origin() + "]" + detail);
         }
         lines.add("  replication strategies: " + String.join(", ", strategies.names()));
-        lines.add("  not in this build yet: storage engine, transport, query handler, coordinator");
+        lines.add("  CQL clients: " + transport.boundAddress().map(a -> a.getAddress().getHostAddress() + ":"
+                + a.getPort()).orElse("not served (start_native_transport is false)"));
         return lines;
     }
 

@@ -26,6 +26,7 @@ public final class RegistryModule extends AbstractModule {
         bind(DefaultComponentRegistry.class).toInstance(registry);
         bind(ComponentRegistry.class).toInstance(registry);
         bind(AssemblyLog.class).toInstance(log);
+        bind(NodeServices.class).in(Singleton.class);
         bind(NodeContext.class).to(GuiceNodeContext.class).in(Singleton.class);
         bind(ComponentAssembler.class).in(Singleton.class);
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.ringlet.api.locator.Location;
 import org.ringlet.api.locator.LocationProvider;
 import org.ringlet.api.ring.NodeInfo;
+import org.ringlet.api.storage.CompactionProgress;
+import org.ringlet.api.storage.StorageEngine;
 import org.ringlet.tools.management.CompactionManagerMBean;
 import org.ringlet.tools.management.EndpointSnitchInfoMBean;
 import org.ringlet.tools.management.GossiperMBean;
@@ -91,15 +93,38 @@ final class ClusterBeans {
         }
     }
 
-    /** {@code CompactionManager}: no long operation reports its progress yet. */
+    /** {@code CompactionManager}: the storage engine's running compactions, as Cassandra's maps. */
     static final class Compactions implements CompactionManagerMBean {
         private final int compactors;
+        private final ManagementSources sources;
 
         Compactions(int compactors) {
-            this.compactors = compactors;
+            this(compactors, ManagementSources.none());
         }
 
-        @Override public List<Map<String, String>> getCompactions() { return List.of(); }
+        Compactions(int compactors, ManagementSources sources) {
+            this.compactors = compactors;
+            this.sources = requireNonNull(sources, "sources is null");
+        }
+
+        @Override
+        public List<Map<String, String>> getCompactions() {
+            List<Map<String, String>> out = new ArrayList<>();
+            for (CompactionProgress p : sources.storage().map(StorageEngine::compactionProgress).orElse(List.of())) {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("id", p.id().toString());
+                m.put("compactionId", p.id().toString());
+                m.put("keyspace", p.keyspace());
+                m.put("columnfamily", p.table());
+                m.put("taskType", p.kind());
+                m.put("completed", Long.toString(p.completed()));
+                m.put("total", Long.toString(p.total()));
+                m.put("unit", p.unit());
+                out.add(m);
+            }
+            return out;
+        }
+
         @Override public int getCoreCompactorThreads() { return compactors; }
     }
 }

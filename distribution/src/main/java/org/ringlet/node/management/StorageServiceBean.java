@@ -34,7 +34,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The node's {@code StorageService} MBean: ring, state and storage operations from the node's services. Without a
  * ring (no topology service yet) the node reports an empty ring; without storage it reports no load and refuses
- * flushes with a plain message; compaction and snapshots wait for the storage engine to expose them.
+ * flushes, compactions and snapshots with a plain message.
  *
  * <p>Thread-safe: every call reads the services' current state.
  */
@@ -58,12 +58,39 @@ public final class StorageServiceBean implements StorageServiceMBean {
     private final ManagementSources sources;
     private final BiFunction<String, Map<String, String>, ReplicationStrategy> strategies;
     private final Runnable stopDaemon;
+    private final Clients clients;
     private volatile String operationMode = "NORMAL";
+
+    /**
+     * The node's client service, as drain and {@code statusbinary} see it.
+     *
+     * @param stop    stops serving clients (drain)
+     * @param running whether clients are served
+     */
+    public record Clients(Runnable stop, java.util.function.BooleanSupplier running) {
+        public Clients {
+            requireNonNull(stop, "stop is null");
+            requireNonNull(running, "running is null");
+        }
+
+        /** A node without a client transport. */
+        public static Clients none() {
+            return new Clients(() -> { }, () -> false);
+        }
+    }
 
     public StorageServiceBean(Identity identity, Partitioner partitioner, LocationProvider location,
                               ManagementSources sources,
                               BiFunction<String, Map<String, String>, ReplicationStrategy> strategies,
                               Runnable stopDaemon) {
+        this(identity, partitioner, location, sources, strategies, stopDaemon, Clients.none());
+    }
+
+    public StorageServiceBean(Identity identity, Partitioner partitioner, LocationProvider location,
+                              ManagementSources sources,
+                              BiFunction<String, Map<String, String>, ReplicationStrategy> strategies,
+                              Runnable stopDaemon, Clients clients) {
+        this.clients = requireNonNull(clients, "clients is null");
         this.identity = requireNonNull(identity, "identity is null");
         this.partitioner = requireNonNull(partitioner, "partitioner is null");
         this.location = requireNonNull(location, "location is null");
@@ -329,7 +356,7 @@ public final class StorageServiceBean implements StorageServiceMBean {
     @Override public boolean isDecommissionFailed() { return false; }
     @Override public int getCurrentGenerationNumber() { return identity.generation(); }
     @Override public boolean isGossipRunning() { return sources.membership().isPresent(); }
-    @Override public boolean isNativeTransportRunning() { return false; }
+    @Override public boolean isNativeTransportRunning() { return clients.running().getAsBoolean(); }
     @Override public boolean isJoined() { return localNode().isPresent(); }
     @Override public boolean isDrained() { return operationMode.equals("DRAINED"); }
     @Override public boolean isDraining() { return operationMode.equals("DRAINING"); }
@@ -337,71 +364,53 @@ public final class StorageServiceBean implements StorageServiceMBean {
 
     private StorageEngine storage() {
         return sources.storage().orElseThrow(() ->
-                new IllegalStateException("this node has no storage engine yet: nothing to flush"));
+                new IllegalStateException("this node has no storage engine"));
     }
 
     @Override
     public void forceKeyspaceFlush(String keyspace, String... tables) throws java.io.IOException {
         StorageEngine storage = storage();
-        KeyspaceMetadata ks = schema().keyspace(keyspace).orElseThrow(() ->
-                new IllegalArgumentException("Keyspace " + keyspace + " does not exist"));
         List<CompletionStage<Void>> flushes = new ArrayList<>();
-        if (tables.length == 0) {
-            ks.tables().values().forEach(t -> flushes.add(storage.flush(t.id())));
-        } else {
-            for (String name : tables) {
-                flushes.add(storage.flush(table(keyspace, name).id()));
-            }
-        }
+        StorageOperations.tables(schema(), keyspace, tables).forEach(t -> flushes.add(storage.flush(t.id())));
         for (CompletionStage<Void> f : flushes) {
-            await(f);
-        }
-    }
-
-    private static void await(CompletionStage<Void> f) throws java.io.IOException {
-        try {
-            f.toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new java.io.IOException(e.getCause().getMessage(), e.getCause());
+            StorageOperations.await(f);
         }
     }
 
     @Override
-    public void forceKeyspaceCompaction(boolean splitOutput, String keyspace, String... tables) {
-        throw new UnsupportedOperationException("compaction on demand is not available yet: the storage engine "
-                + "does not expose it");
+    public void forceKeyspaceCompaction(boolean splitOutput, String keyspace, String... tables)
+            throws java.io.IOException {
+        StorageOperations.compact(storage(), StorageOperations.tables(schema(), keyspace, tables));
     }
 
     @Override
-    public void takeSnapshot(String tag, Map<String, String> options, String... entities) {
-        throw new UnsupportedOperationException("snapshots are not available yet: the storage engine does not "
-                + "expose them");
+    public void takeSnapshot(String tag, Map<String, String> options, String... entities) throws java.io.IOException {
+        StorageOperations.snapshot(storage(), tag, StorageOperations.entities(schema(), entities));
     }
 
     @Override
     public void clearSnapshot(String tag, String... keyspaces) {
-        // the storage engine takes no snapshots yet, so there is nothing to clear
+        sources.storage().ifPresent(s -> s.clearSnapshot(tag, StorageOperations.keyspaces(schema(), keyspaces)));
     }
 
     @Override
     public Map<String, TabularData> getSnapshotDetails(Map<String, String> options) {
-        return Map.of();
+        return StorageOperations.details(sources.storage().map(StorageEngine::listSnapshots).orElse(List.of()));
     }
 
     @Override
     public long trueSnapshotsSize() {
-        return 0;
+        return sources.storage().map(s -> s.listSnapshots().stream().mapToLong(i -> i.trueSize()).sum()).orElse(0L);
     }
 
+    /** Stops serving clients, then flushes every memtable, as Cassandra's drain. */
     @Override
     public void drain() throws java.io.IOException {
         operationMode = "DRAINING";
+        clients.stop().run();
         Optional<StorageEngine> storage = sources.storage();
         if (storage.isPresent()) {
-            await(storage.get().flushAll());
+            StorageOperations.await(storage.get().flushAll());
         }
         operationMode = "DRAINED";
     }

@@ -119,9 +119,9 @@ final class TableMetrics implements SchemaChangeListener {
         metrics.put("PendingFlushes", new Counter(() -> storage.stats(t.id()).pendingFlushes()));
         metrics.put("MaxPartitionSize", new Gauge(() -> storage.stats(t.id()).compactedPartitionMaxBytes()));
         metrics.put("ReadLatency", new Timer(stat.apply(TableStats::readCount),
-                latencies.timer("table:" + t.keyspace() + "." + t.name() + ":read")));
+                latencies.timer(NodeRequestMetrics.tableTimer(t.keyspace(), t.name(), "read"))));
         metrics.put("WriteLatency", new Timer(stat.apply(TableStats::writeCount),
-                latencies.timer("table:" + t.keyspace() + "." + t.name() + ":write")));
+                latencies.timer(NodeRequestMetrics.tableTimer(t.keyspace(), t.name(), "write"))));
         for (Map.Entry<String, Object> m : metrics.entrySet()) {
             ObjectName name = ManagementNames.tableMetric(t.keyspace(), t.name(), m.getKey());
             wanted.add(name);

@@ -76,8 +76,9 @@ class ManagementServerTest {
             assertTrue(cluster.out().startsWith("Cluster Information:\n\tName: Tools Test\n\tSnitch: "), cluster.out());
             assertTrue(cluster.out().contains("\tPartitioner: org.apache.cassandra.dht.TestPartitioner\n"),
                     cluster.out());
-            assertEquals(new Run(2, "", "error: this node has no storage engine yet: nothing to flush\n"),
-                    nodetool(port, "flush", "ks"));
+            assertEquals(new Run(2, "", "error: Keyspace ks does not exist\n"), nodetool(port, "flush", "ks"));
+            assertEquals(new Run(0, "", ""), nodetool(port, "flush", "system_schema"));
+            assertEquals(new Run(0, "", ""), nodetool(port, "compact", "system_schema", "tables"));
             assertEquals(new Run(0, "Node has shut down.\n", ""), nodetool(port, "stopdaemon"));
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             while (node.state() != LifecycleState.STOPPED) {
@@ -142,7 +143,7 @@ class ManagementServerTest {
         Topology topology = Topology.builder().add(Rings.node(0, "datacenter1", "rack1", tokens)).build();
         UUID hostId = Rings.hostId(0);
         LocationProvider location = () -> new Location("datacenter1", "rack1");
-        ManagementSources sources = new ManagementSources(
+        ManagementSources sources = ManagementSources.of(
                 Optional.of(new FixedTopologyService(topology, hostId, partitioner)), Optional.empty(),
                 Optional.of(new InMemoryStorageEngine(id -> null)), Optional.of(new OneKeyspace()));
         StorageServiceBean bean = new StorageServiceBean(new StorageServiceBean.Identity("Tools Test",

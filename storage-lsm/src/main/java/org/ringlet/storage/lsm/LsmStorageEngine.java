@@ -85,7 +85,10 @@ public final class LsmStorageEngine implements StorageEngine {
         this.fs = requireNonNull(fs, "fs is null");
         this.schema = context.service(SchemaService.class);
         this.partitioner = context.service(Partitioner.class);
-        var executor = context.scheduler().computeExecutor();
+        // Cache maintenance runs on the reading thread (as Cassandra's chunk cache does): handing it to another
+        // thread woke that thread every few reads and cost more than the maintenance itself
+        // (docs/performance.md).
+        java.util.concurrent.Executor executor = Runnable::run;
         var clock = context.clock();
         SSTableContext sstables = new SSTableContext(fs, partitioner,
                 new ChunkCache(config.fileCacheSize(), executor, clock::nanoTime),
@@ -358,9 +361,9 @@ public final class LsmStorageEngine implements StorageEngine {
         if (snapshot && config.autoSnapshot() && s.metadata().params().allowAutoSnapshot()) {
             String base = "truncated-" + ctx.clock.currentTimeMillis() + "-" + s.metadata().name();
             before = s.flush().thenRun(() -> {
-                // two truncations within one millisecond (a test's manual clock) must not collide
+                // two truncations within a millisecond each keep their snapshot
                 String name = base;
-                for (int i = 1; Snapshots.exists(ctx, s, name); i++) {
+                for (int i = 2; Snapshots.exists(ctx, s, name); i++) {
                     name = base + "-" + i;
                 }
                 Snapshots.take(ctx, s, name);

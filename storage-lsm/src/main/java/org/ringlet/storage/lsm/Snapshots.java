@@ -46,7 +46,7 @@ final class Snapshots {
         }
     }
 
-    /** Whether the table has a snapshot of that name. */
+    /** Whether the table has a snapshot of that name in any of its directories. */
     static boolean exists(StorageContext ctx, TableStore store, String tag) {
         for (Path d : store.directories().all()) {
             if (ctx.fs.exists(d.resolve(TableDirectories.SNAPSHOTS).resolve(tag))) {
@@ -65,10 +65,8 @@ final class Snapshots {
     static int take(StorageContext ctx, TableStore store, String tag) {
         checkTag(tag);
         FileSystem fs = ctx.fs;
-        for (Path d : store.directories().all()) {
-            if (fs.exists(d.resolve(TableDirectories.SNAPSHOTS).resolve(tag))) {
-                throw new IllegalArgumentException("Snapshot " + tag + " already exists for " + store);
-            }
+        if (exists(ctx, store, tag)) {
+            throw new IllegalArgumentException("Snapshot " + tag + " already exists for " + store);
         }
         View v = store.view();
         int linked = 0;

@@ -3,8 +3,10 @@ package org.ringlet.storage.lsm;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.ringlet.api.data.CellOrder;
@@ -167,6 +169,7 @@ final class TableReader {
             inputs.add(map(it, e -> new Located(e.key(), r, e.entry())));
         }
         MergeIterator<Located> keys = new MergeIterator<>(inputs, Comparator.comparing(Located::key));
+        Map<SSTableReader, SSTableReader.DataCursor> cursors = new IdentityHashMap<>();
         List<Partition> out = new ArrayList<>();
         int remaining = c.limits().rows();
         Token end = range.end();
@@ -182,7 +185,7 @@ final class TableReader {
             if (!range.includes(key)) {
                 continue;
             }
-            List<PartitionSource> sources = sources(group, cmp);
+            List<PartitionSource> sources = sources(group, cmp, cursors);
             boolean resumed = range.resumeAfter() != null && key.equals(range.resumeAfter());
             int limit = Math.min(remaining, c.limits().rowsPerPartition());
             Clustering resumeWithin = resumed ? range.resumeWithin() : null;
@@ -199,7 +202,17 @@ final class TableReader {
         return out;
     }
 
-    private List<PartitionSource> sources(List<Located> group, Comparators cmp) {
+    private List<PartitionSource> sources(List<Located> group, Comparators cmp,
+                                          Map<SSTableReader, SSTableReader.DataCursor> cursors) {
+        if (group.size() == 1) {
+            Located l = group.get(0);
+            if (l.source() instanceof Memtable m) {
+                return List.of(new MemtableSource((MemtablePartition) l.where(), m.maxTimestamp()));
+            }
+            SSTableReader r = (SSTableReader) l.source();
+            return List.of(new SSTableSource(cmp.metadata().id(), r.partition(l.key(), (IndexEntry) l.where(),
+                    cmp.clustering(), cursors.computeIfAbsent(r, SSTableReader::dataCursor))));
+        }
         List<PartitionSource> sources = new ArrayList<>(group.size());
         List<SSTableReader.KeyEntry> onDisk = new ArrayList<>();
         List<SSTableReader> readers = new ArrayList<>();
@@ -224,7 +237,8 @@ final class TableReader {
             if (!pd.isLive() && r.maxTimestamp() < pd.markedForDeleteAt()) {
                 break;
             }
-            SSTablePartition p = r.partition(onDisk.get(i).key(), onDisk.get(i).entry(), cmp.clustering());
+            SSTablePartition p = r.partition(onDisk.get(i).key(), onDisk.get(i).entry(), cmp.clustering(),
+                    cursors.computeIfAbsent(r, SSTableReader::dataCursor));
             pd = DeletionTime.max(pd, p.partitionDeletion());
             sources.add(new SSTableSource(cmp.metadata().id(), p));
         }

@@ -35,6 +35,14 @@ public final class CreateKeyspaceStatement extends SchemaStatement {
 
     @Override
     protected Response apply(QueryContext context, ClientState client) {
+        // as Cassandra: the properties are checked, then an existing keyspace ends IF NOT EXISTS, then the strategy
+        KeyspaceOptions.validate(raw.properties());
+        if (raw.properties().get("replication").isEmpty()) {
+            throw new InvalidRequestException("Missing mandatory option 'replication'");
+        }
+        if (raw.ifNotExists() && context.schema().keyspace(raw.keyspace()).isPresent()) {
+            return Response.of(new Result.Void());
+        }
         KeyspaceOptions options = KeyspaceOptions.forCreate(raw.keyspace(), raw.properties(), context);
         KeyspaceMetadata ks = KeyspaceMetadata.create(raw.keyspace(), options.replication(), options.durableWrites());
         List<String> warnings = options.warnings(context.topology().current());

@@ -58,6 +58,8 @@ public final class CreateTableStatement extends SchemaStatement {
     @Override
     protected Response apply(QueryContext context, ClientState client) {
         String name = raw.table().name();
+        // as Cassandra: option values are read before the table is looked up, checked after
+        TableParams params = TableOptions.parseNew(raw.properties());
         KeyspaceMetadata ks = context.schema().keyspace(keyspace)
                 .orElseThrow(() -> new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist"));
         if (ks.table(name).isPresent()) {
@@ -66,7 +68,8 @@ public final class CreateTableStatement extends SchemaStatement {
             }
             throw AlreadyExistsException.table(keyspace, name);
         }
-        TableMetadata table = build(ks, new TableId(uuid(context.nextTimeUuid())));
+        TableOptions.validate(raw.properties(), params);
+        TableMetadata table = build(ks, params, context);
         if (!context.schemaStore().createTable(table, raw.ifNotExists())) {
             return Response.of(new Result.Void());
         }
@@ -78,7 +81,7 @@ public final class CreateTableStatement extends SchemaStatement {
         return new UUID(b.getLong(b.position()), b.getLong(b.position() + 8));
     }
 
-    private TableMetadata build(KeyspaceMetadata ks, TableId id) {
+    private TableMetadata build(KeyspaceMetadata ks, TableParams params, QueryContext context) {
         String name = raw.table().name();
         // Cassandra names the table as the statement wrote it
         String qualified = raw.table().keyspace() != null ? raw.table().keyspace() + "." + name : name;
@@ -94,6 +97,13 @@ public final class CreateTableStatement extends SchemaStatement {
             statics.put(c.name(), c.isStatic());
             if (c.primaryKey()) {
                 keys.add(new RawStatement.PrimaryKey(List.of(c.name()), List.of()));
+            }
+        }
+        for (CqlType t : types.values()) {
+            if (t instanceof UserType u && u.isMultiCell()
+                    && u.declaredFieldTypes().stream().anyMatch(CqlType::isMultiCell)) {
+                throw new InvalidRequestException("Non-frozen UDTs with nested non-frozen collections are not "
+                        + "supported");
             }
         }
         if (keys.isEmpty()) {
@@ -118,9 +128,13 @@ public final class CreateTableStatement extends SchemaStatement {
                         + name + "'");
             }
             CqlType t = types.get(k);
+            if (t instanceof UserType u && u.isMultiCell()) {
+                throw new InvalidRequestException("Invalid non-frozen user-defined type \"" + u.keyspace() + "."
+                        + u.name() + "\" for PRIMARY KEY column '" + k + "'");
+            }
             if (t.isMultiCell()) {
-                throw new InvalidRequestException("Invalid non-frozen " + (t.isCollection() ? "collection"
-                        : "user-defined") + " type " + t.cqlName() + " for PRIMARY KEY column '" + k + "'");
+                throw new InvalidRequestException("Invalid non-frozen collection type " + t.cqlName()
+                        + " for PRIMARY KEY column '" + k + "'");
             }
             if (t.isCounter()) {
                 throw new InvalidRequestException("counter type is not supported for PRIMARY KEY column '" + k
@@ -148,9 +162,12 @@ public final class CreateTableStatement extends SchemaStatement {
         if (counters > 0 && counters < nonKey) {
             throw new InvalidRequestException("Cannot mix counter and non counter columns in the same table");
         }
-        TableParams params = TableOptions.forCreate(raw.properties());
         if (counters > 0 && params.defaultTimeToLive() > 0) {
             throw new InvalidRequestException("Cannot set default_time_to_live on a table with counters");
+        }
+        TableId id = TableOptions.id(raw.properties());
+        if (id == null) {
+            id = new TableId(uuid(context.nextTimeUuid()));
         }
         TableMetadata.Builder b = TableMetadata.builder(keyspace, name).id(id).params(params);
         for (String p : pk.partitionKey()) {

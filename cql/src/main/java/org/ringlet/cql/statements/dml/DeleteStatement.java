@@ -117,8 +117,13 @@ public final class DeleteStatement extends KeyedModification {
             throw new InvalidRequestException("Invalid deletion operation for non collection column " + c.name());
         }
         if (d.field() != null) {
-            if (!(c.type() instanceof UserType u) || !u.isMultiCell()) {
-                throw new InvalidRequestException("Invalid deletion operation for non-UDT column " + c.name());
+            if (!(c.type() instanceof UserType u)) {
+                throw new InvalidRequestException("Invalid field deletion operation for non-UDT column "
+                        + c.name());
+            }
+            if (!u.isMultiCell()) {
+                throw new InvalidRequestException("Frozen UDT column " + c.name() + " does not support field "
+                        + "deletions");
             }
             int index = u.fieldIndex(d.field());
             if (index < 0) {

@@ -25,6 +25,7 @@ import org.ringlet.api.query.Result;
 import org.ringlet.api.schema.ColumnKind;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.schema.TableMetadata;
+import org.ringlet.api.types.NativeType;
 import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.data.CellWriter;
 import org.ringlet.cql.parser.ParsedStatement;
@@ -45,16 +46,18 @@ public final class InsertStatement implements Modification {
     private final List<ColumnMetadata> columns;
     private final List<Term> values;
     private final Attributes attributes;
+    private final JsonInsert json;
     private final List<ColumnSpec> bindVariables;
     private final List<Integer> partitionKeyBindIndexes;
 
     private InsertStatement(TableMetadata table, List<ColumnMetadata> columns, List<Term> values,
-                            Attributes attributes, List<ColumnSpec> bindVariables,
+                            Attributes attributes, JsonInsert json, List<ColumnSpec> bindVariables,
                             List<Integer> partitionKeyBindIndexes) {
         this.table = requireNonNull(table, "table is null");
         this.columns = List.copyOf(columns);
         this.values = List.copyOf(values);
         this.attributes = requireNonNull(attributes, "attributes is null");
+        this.json = json;
         this.bindVariables = List.copyOf(bindVariables);
         this.partitionKeyBindIndexes = List.copyOf(partitionKeyBindIndexes);
     }
@@ -81,9 +84,6 @@ public final class InsertStatement implements Modification {
             throw new InvalidRequestException("Modification is not supported by table " + table.keyspace() + "."
                     + table.name());
         }
-        if (raw.json() != null) {
-            throw new InvalidRequestException("INSERT JSON is not supported yet");
-        }
         if (raw.ifNotExists()) {
             throw new InvalidRequestException("Conditional updates are not supported yet");
         }
@@ -98,6 +98,14 @@ public final class InsertStatement implements Modification {
             throw new InvalidRequestException("The column names contains duplicates");
         }
         TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
+        if (raw.json() != null) {
+            Term text = terms.prepare(raw.json(), new ColumnSpec(table.keyspace(), table.name(), "[json]",
+                    NativeType.TEXT));
+            JsonInsert json = new JsonInsert(table, text, raw.defaultUnset(), context.clock()::currentTimeMillis);
+            Attributes attributes = Attributes.prepare(raw.attributes(), table, terms);
+            return new InsertStatement(table, json.columns(), List.of(), attributes, json,
+                    Modifications.bindVariables(binds, standalone, table), binds.partitionKeyIndexes(table));
+        }
         List<ColumnMetadata> columns = new ArrayList<>();
         List<Term> values = new ArrayList<>();
         for (int i = 0; i < raw.columns().size(); i++) {
@@ -109,7 +117,7 @@ public final class InsertStatement implements Modification {
         }
         checkPrimaryKey(table, columns);
         Attributes attributes = Attributes.prepare(raw.attributes(), table, terms);
-        return new InsertStatement(table, columns, values, attributes, 
+        return new InsertStatement(table, columns, values, attributes, null,
                 Modifications.bindVariables(binds, standalone, table), binds.partitionKeyIndexes(table));
     }
 
@@ -177,6 +185,7 @@ public final class InsertStatement implements Modification {
     /** The mutation this statement makes with these options. */
     public Mutation mutation(QueryContext context, QueryOptions options) {
         BoundValues bound = options.values();
+        List<Term> values = json == null ? this.values : json.values(bound);
         long defaultTs = options.timestamp() != QueryOptions.NO_TIMESTAMP ? options.timestamp()
                 : context.nextTimestamp();
         long timestamp = attributes.timestamp(bound, defaultTs);

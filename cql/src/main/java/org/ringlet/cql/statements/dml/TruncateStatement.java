@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.ringlet.api.error.TruncateException;
+import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.query.ClientState;
 import org.ringlet.api.query.ColumnSpec;
 import org.ringlet.api.query.QueryOptions;
 import org.ringlet.api.query.Response;
 import org.ringlet.api.query.Result;
 import org.ringlet.api.schema.TableMetadata;
+import org.ringlet.api.types.Identifiers;
 import org.ringlet.cql.ast.RawStatement;
 import org.ringlet.cql.statements.CqlStatement;
 import org.ringlet.cql.statements.QueryContext;
@@ -46,8 +47,8 @@ public final class TruncateStatement implements CqlStatement {
     @Override
     public CompletionStage<Response> execute(QueryContext context, ClientState client, QueryOptions options) {
         if (table.isVirtual()) {
-            return CompletableFuture.failedFuture(new TruncateException("Error during truncate: Cannot truncate "
-                    + "virtual tables"));
+            return CompletableFuture.failedFuture(new InvalidRequestException("Truncation is not supported by table "
+                    + Identifiers.maybeQuote(table.keyspace()) + "." + Identifiers.maybeQuote(table.name())));
         }
         return context.coordinator().truncate(table.id()).thenApply(v -> Response.of(new Result.Void()));
     }

@@ -171,7 +171,7 @@ public final class UpdateStatement extends KeyedModification {
         RawStatement.SetField f = (RawStatement.SetField) a;
         if (!(c.type() instanceof UserType u) || !u.isMultiCell()) {
             throw new InvalidRequestException("Invalid operation (" + c.name() + "." + f.field() + " = " + f.value()
-                    + ") for non-UDT column " + c.name());
+                    + ") for " + (c.type() instanceof UserType ? "frozen UDT" : "non-UDT") + " column " + c.name());
         }
         int index = u.fieldIndex(f.field());
         if (index < 0) {

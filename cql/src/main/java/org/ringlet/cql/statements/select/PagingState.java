@@ -17,18 +17,23 @@ import static java.util.Objects.requireNonNull;
  *
  * @param partitionKey the serialized partition key of the last row examined
  * @param clustering   the clustering of the last row examined, or null when the whole partition was examined
- * @param remaining    how many more rows the query's LIMIT allows
+ * @param remaining    how many more rows (or groups) the query's LIMIT allows
+ * @param inPartition  how many rows (or groups) were already returned from that partition (for PER PARTITION
+ *                     LIMIT)
  */
-public record PagingState(ByteBuffer partitionKey, Clustering clustering, int remaining) {
-    private static final byte VERSION = 1;
+public record PagingState(ByteBuffer partitionKey, Clustering clustering, int remaining, int inPartition) {
+    private static final byte VERSION = 2;
 
     public PagingState {
         partitionKey = requireNonNull(partitionKey, "partitionKey is null").asReadOnlyBuffer();
     }
 
-    /** The serialized form: a version byte, the key, the clustering values (or -1), the remaining count. */
+    /**
+     * The serialized form: a version byte, the key, the clustering values (or -1), the remaining count, the count
+     * within the partition.
+     */
     public ByteBuffer serialize() {
-        int size = 1 + 4 + partitionKey.remaining() + 4 + 4;
+        int size = 1 + 4 + partitionKey.remaining() + 4 + 4 + 4;
         if (clustering != null) {
             for (ByteBuffer v : clustering.values()) {
                 size += 4 + v.remaining();
@@ -46,6 +51,7 @@ public record PagingState(ByteBuffer partitionKey, Clustering clustering, int re
             }
         }
         out.putInt(remaining);
+        out.putInt(inPartition);
         return out.flip();
     }
 
@@ -57,7 +63,8 @@ public record PagingState(ByteBuffer partitionKey, Clustering clustering, int re
     public static PagingState deserialize(ByteBuffer bytes) {
         ByteBuffer in = bytes.duplicate();
         try {
-            if (in.get() != VERSION) {
+            byte version = in.get();
+            if (version != VERSION && version != 1) {
                 throw invalid();
             }
             ByteBuffer key = slice(in, in.getInt());
@@ -73,10 +80,11 @@ public record PagingState(ByteBuffer partitionKey, Clustering clustering, int re
                 throw invalid();
             }
             int remaining = in.getInt();
-            if (in.hasRemaining() || remaining < 0) {
+            int inPartition = version == 1 ? 0 : in.getInt();
+            if (in.hasRemaining() || remaining < 0 || inPartition < 0) {
                 throw invalid();
             }
-            return new PagingState(key, clustering, remaining);
+            return new PagingState(key, clustering, remaining, inPartition);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw invalid();
         }

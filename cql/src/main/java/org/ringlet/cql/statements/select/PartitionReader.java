@@ -47,12 +47,18 @@ abstract class PartitionReader {
     protected final ClusteringFilter clustering;
     protected final ReadSource source;
     protected final long nowInSeconds;
+    protected final DataLimits limits;
 
-    PartitionReader(TableMetadata table, ClusteringFilter clustering, ReadSource source, long nowInSeconds) {
+    /**
+     * @param limits the limits of every read (rows per partition, distinct); the number of rows is set per read
+     */
+    PartitionReader(TableMetadata table, ClusteringFilter clustering, ReadSource source, long nowInSeconds,
+                    DataLimits limits) {
         this.table = table;
         this.clustering = clustering;
         this.source = source;
         this.nowInSeconds = nowInSeconds;
+        this.limits = limits;
     }
 
     /** Reads the next partitions after {@code after} (null: from the start), holding at most {@code limit} rows. */
@@ -71,8 +77,8 @@ abstract class PartitionReader {
         private final List<DecoratedKey> keys;
 
         Keys(TableMetadata table, ClusteringFilter clustering, ReadSource source, long nowInSeconds,
-             List<DecoratedKey> keys) {
-            super(table, clustering, source, nowInSeconds);
+             DataLimits limits, List<DecoratedKey> keys) {
+            super(table, clustering, source, nowInSeconds, limits);
             this.keys = List.copyOf(keys);
         }
 
@@ -104,7 +110,7 @@ abstract class PartitionReader {
             ClusteringFilter filter = within == null ? clustering
                     : new ClusteringFilter(after(clustering.slices(), within), clustering.reversed());
             SinglePartitionReadCommand command = new SinglePartitionReadCommand(table.id(), keys.get(index), filter,
-                    ColumnFilter.ALL, DataLimits.rows(remaining), nowInSeconds);
+                    ColumnFilter.ALL, limits.withRows(remaining), nowInSeconds);
             return source.read(command).thenCompose(p -> {
                 if (!p.isEmpty()) {
                     out.add(p);
@@ -140,8 +146,9 @@ abstract class PartitionReader {
     static final class Range extends PartitionReader {
         private final KeyRange range;
 
-        Range(TableMetadata table, ClusteringFilter clustering, ReadSource source, long nowInSeconds, KeyRange range) {
-            super(table, clustering, source, nowInSeconds);
+        Range(TableMetadata table, ClusteringFilter clustering, ReadSource source, long nowInSeconds,
+              DataLimits limits, KeyRange range) {
+            super(table, clustering, source, nowInSeconds, limits);
             this.range = range;
         }
 
@@ -149,7 +156,7 @@ abstract class PartitionReader {
         CompletionStage<Batch> read(Position after, int limit) {
             KeyRange r = after == null ? range : range.resumingAfter(after.key(), after.clustering());
             PartitionRangeReadCommand command = new PartitionRangeReadCommand(table.id(), r, clustering,
-                    ColumnFilter.ALL, DataLimits.rows(limit), nowInSeconds);
+                    ColumnFilter.ALL, limits.withRows(limit), nowInSeconds);
             return source.scan(command).thenApply(partitions -> new Batch(partitions,
                     liveRows(partitions) < limit));
         }

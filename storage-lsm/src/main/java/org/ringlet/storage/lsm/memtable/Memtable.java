@@ -69,16 +69,15 @@ public final class Memtable {
      * @return the bytes added
      */
     public long apply(Partition update) {
-        MemtablePartition p = partitions.get(update.key());
+        // One traversal of the skip list whether the key is new or not (a get first and a put after a miss took
+        // two; the partition object is cheap when it turns out not to be needed).
         long size = 0;
+        MemtablePartition created = new MemtablePartition(metadata, update.key(), clusteringKeys);
+        MemtablePartition p = partitions.putIfAbsent(update.key(), created);
         if (p == null) {
-            MemtablePartition created = new MemtablePartition(metadata, update.key(), clusteringKeys);
-            p = partitions.putIfAbsent(update.key(), created);
-            if (p == null) {
-                p = created;
-                partitionCount.incrementAndGet();
-                size += PARTITION_OVERHEAD + update.key().key().remaining();
-            }
+            p = created;
+            partitionCount.incrementAndGet();
+            size += PARTITION_OVERHEAD + update.key().key().remaining();
         }
         size += p.apply(update, metadata, cellOrder);
         dataSize.addAndGet(size);

@@ -19,6 +19,7 @@ import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.ClusteringFilter;
 import org.ringlet.api.storage.ColumnFilter;
+import org.ringlet.api.storage.ReadFilters;
 
 /**
  * Reads one partition from its versions: merges the headers with {@link Partition#merge}, then streams the rows of
@@ -67,7 +68,9 @@ public final class PartitionMerger {
 
         boolean wantsStatic = metadata.hasStaticColumns() && (columns.selectsAll()
                 || metadata.staticColumns().stream().anyMatch(c -> columns.selects(c.name())));
-        Row staticRow = wantsStatic ? merged.staticRow().filter(columns::selects) : Row.empty(Clustering.STATIC);
+        Row staticRow = wantsStatic
+                ? ReadFilters.withoutDroppedData(merged.staticRow(), metadata).filter(columns::selects)
+                : Row.empty(Clustering.STATIC);
 
         boolean reversed = clustering.reversed();
         int limit = distinct ? 1 : rowLimit;
@@ -85,18 +88,31 @@ public final class PartitionMerger {
             if (live >= limit) {
                 break;
             }
-            List<Iterator<Row>> inputs = new ArrayList<>(sources.size());
-            for (PartitionSource s : sources) {
-                inputs.add(s.rows(slice, reversed));
-            }
-            MergeIterator<Row> merge = new MergeIterator<>(inputs, rowOrder);
-            while (live < limit && merge.hasNext()) {
-                List<Row> group = merge.next();
-                Row r = group.get(0);
-                for (int i = 1; i < group.size(); i++) {
-                    r = Row.merge(r, group.get(i), order);
+            Iterator<Row> single = null;
+            MergeIterator<Row> merge = null;
+            if (sources.size() == 1) {
+                // one version: its rows are already in order and merged, no merge iterator needed
+                single = sources.get(0).rows(slice, reversed);
+            } else {
+                List<Iterator<Row>> inputs = new ArrayList<>(sources.size());
+                for (PartitionSource s : sources) {
+                    inputs.add(s.rows(slice, reversed));
                 }
-                Row purged = r.purgeShadowed(covering(comparator, pd, rts, r.clustering()));
+                merge = new MergeIterator<>(inputs, rowOrder);
+            }
+            while (live < limit && (single != null ? single.hasNext() : merge.hasNext())) {
+                Row r;
+                if (single != null) {
+                    r = single.next();
+                } else {
+                    List<Row> group = merge.next();
+                    r = group.get(0);
+                    for (int i = 1; i < group.size(); i++) {
+                        r = Row.merge(r, group.get(i), order);
+                    }
+                }
+                Row purged = ReadFilters.withoutDroppedData(
+                        r.purgeShadowed(covering(comparator, pd, rts, r.clustering())), metadata);
                 if (purged.isEmpty()) {
                     continue;
                 }
@@ -127,7 +143,12 @@ public final class PartitionMerger {
     /** The merged header of the sources: partition deletion, static row and range tombstones, purged. */
     public static Partition mergeHeaders(TableMetadata metadata, List<PartitionSource> sources) {
         if (sources.size() == 1) {
-            return sources.get(0).header().purgeShadowed(metadata);
+            Partition h = sources.get(0).header();
+            if (h.partitionDeletion().isLive() && h.rangeTombstones().isEmpty() && h.staticRow().isEmpty()
+                    && h.rows().isEmpty()) {
+                return h; // nothing in it can shadow anything
+            }
+            return h.purgeShadowed(metadata);
         }
         List<Partition> headers = new ArrayList<>(sources.size());
         for (PartitionSource s : sources) {

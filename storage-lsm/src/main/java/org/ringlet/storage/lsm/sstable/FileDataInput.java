@@ -16,6 +16,17 @@ final class FileDataInput {
         this.file = file;
     }
 
+    /**
+     * A new cursor at this one's position that shares its current chunk, so reading on from here needs no cache
+     * lookup.
+     */
+    FileDataInput fork() {
+        FileDataInput f = new FileDataInput(file);
+        f.buf = buf == null ? null : buf.duplicate();
+        f.bufStart = bufStart;
+        return f;
+    }
+
     long length() {
         return file.length();
     }

@@ -33,10 +33,12 @@ public final class SSTablePartition {
     private final List<String> columns;
     private final RowSerializer.Header header;
     private final long rowsStart;
+    /** The cursor that read the header, positioned at the first row: the first forward read takes it. */
+    private FileDataInput rowsInput;
 
     private SSTablePartition(SSTableReader sstable, ChunkedFile data, DecoratedKey key, IndexEntry entry,
                              ClusteringComparator comparator, List<String> columns, RowSerializer.Header header,
-                             long rowsStart) {
+                             long rowsStart, FileDataInput rowsInput) {
         this.sstable = sstable;
         this.data = data;
         this.key = key;
@@ -45,11 +47,16 @@ public final class SSTablePartition {
         this.columns = columns;
         this.header = header;
         this.rowsStart = rowsStart;
+        this.rowsInput = rowsInput;
     }
 
+    /**
+     * @param cursor a cursor over {@code data} to read the header with (and leave wherever), or null; scans pass
+     *               one per SSTable so that consecutive partitions in the same chunk need no cache lookup
+     */
     static SSTablePartition open(SSTableReader sstable, ChunkedFile data, DecoratedKey key, IndexEntry entry,
-                                 ClusteringComparator comparator, List<String> columns) {
-        FileDataInput in = new FileDataInput(data);
+                                 ClusteringComparator comparator, List<String> columns, FileDataInput cursor) {
+        FileDataInput in = cursor == null ? new FileDataInput(data) : cursor;
         in.seek(entry.position());
         int len = (int) in.readUnsignedVInt();
         ByteBuffer k = in.readBytes(len);
@@ -65,7 +72,8 @@ public final class SSTablePartition {
         } catch (IllegalArgumentException | BufferUnderflowException e) {
             throw new CorruptSSTableException(data.path(), "unreadable partition header at " + entry.position(), e);
         }
-        return new SSTablePartition(sstable, data, key, entry, comparator, columns, header, in.position());
+        return new SSTablePartition(sstable, data, key, entry, comparator, columns, header, in.position(),
+                cursor == null ? in : in.fork());
     }
 
     public SSTableReader sstable() {
@@ -130,7 +138,7 @@ public final class SSTablePartition {
 
     /** Reads rows forward from a position, keeping those in the slice, until the slice ends or {@code end}. */
     private final class ForwardIterator implements Iterator<Row> {
-        private final FileDataInput in = new FileDataInput(data);
+        private final FileDataInput in;
         private final Slice slice;
         private final long end;
         private Row next;
@@ -139,6 +147,9 @@ public final class SSTablePartition {
         ForwardIterator(long start, Slice slice, long end) {
             this.slice = slice;
             this.end = end;
+            FileDataInput spare = rowsInput;
+            rowsInput = null;
+            this.in = spare != null ? spare : new FileDataInput(data);
             in.seek(start);
         }
 

@@ -235,7 +235,30 @@ public final class SSTableReader implements Comparable<SSTableReader> {
     /** Reads the partition at an index entry. */
     public SSTablePartition partition(DecoratedKey key, IndexEntry entry, org.ringlet.api.data.ClusteringComparator
             comparator) {
-        return SSTablePartition.open(this, data, key, entry, comparator, stats.columns());
+        return SSTablePartition.open(this, data, key, entry, comparator, stats.columns(), null);
+    }
+
+    /**
+     * Reads the partition at an index entry with a cursor from {@link #dataCursor()}, which keeps the chunk it last
+     * read: a scan reading partitions in order then looks each chunk up in the cache once.
+     */
+    public SSTablePartition partition(DecoratedKey key, IndexEntry entry, org.ringlet.api.data.ClusteringComparator
+            comparator, DataCursor cursor) {
+        return SSTablePartition.open(this, data, key, entry, comparator, stats.columns(), cursor.in);
+    }
+
+    /** A reusable read position in the data file, for one thread. */
+    public static final class DataCursor {
+        private final FileDataInput in;
+
+        private DataCursor(FileDataInput in) {
+            this.in = in;
+        }
+    }
+
+    /** A new cursor over the data file (for one thread). */
+    public DataCursor dataCursor() {
+        return new DataCursor(new FileDataInput(data));
     }
 
     /** A key and its index entry, as a scan yields them. */

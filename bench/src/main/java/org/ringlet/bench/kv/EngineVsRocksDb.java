@@ -1,0 +1,345 @@
+package org.ringlet.bench.kv;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The storage engine against RocksDB on one key-value workload, side by side in one process: for every round and
+ * thread count, each engine in turn (A B, then B A in the next round) loads {@code --keys} keys in random order
+ * into an empty directory, settles (flush, background compaction done), reads every key once to warm the caches,
+ * then reads random keys for {@code --read-seconds} (warm), scans everything, then is closed, the operating system's page cache is dropped (when permitted) and it is
+ * reopened with a small cache for cold random reads. Prints each measurement as it comes and a table of medians,
+ * spreads and per-round ratios at the end.
+ *
+ * <p>Options: {@code --keys 1000000 --value-size 100 --rounds 3 --threads 1,4 --read-seconds 5
+ * --cold-reads 20000 --warmup-keys <keys> --warm-cache-mb 256 --cold-cache-mb 8 --memtable-mb 256 --write-buffer-mb 64
+ * --engines lsm,rocksdb --dir /tmp/ringlet-kv-bench}.
+ */
+public final class EngineVsRocksDb {
+    private static final String[] METRICS = {"write", "read-warm", "read-cold", "scan"};
+    private static final Map<String, Double> TARGETS = Map.of("write", 1.0, "read-warm", 0.7, "read-cold", 0.7,
+            "scan", 0.7);
+
+    private final Map<String, String> opts;
+    private final PrintStream out;
+    private final int keys;
+    private final int valueSize;
+    private final Path dir;
+    private final byte[] pool;
+    private final boolean canDropCaches;
+    /** engine → metric/threads → one value per round. */
+    private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+    private final List<Double> loads = new ArrayList<>();
+
+    private EngineVsRocksDb(Map<String, String> opts, PrintStream out) {
+        this.opts = opts;
+        this.out = out;
+        this.keys = intOpt("keys", 1_000_000);
+        this.valueSize = intOpt("value-size", 100);
+        this.dir = Path.of(opts.getOrDefault("dir", "/tmp/ringlet-kv-bench"));
+        this.pool = new byte[1 << 20];
+        new SplittableRandom(7).nextBytes(pool);
+        this.canDropCaches = dropCaches();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new EngineVsRocksDb(opts, System.out).run();
+        System.exit(0);
+    }
+
+    private int intOpt(String name, int def) {
+        return Integer.parseInt(opts.getOrDefault(name, Integer.toString(def)).replace("_", ""));
+    }
+
+    private void run() throws Exception {
+        int rounds = intOpt("rounds", 3);
+        List<String> engines = List.of(opts.getOrDefault("engines", "lsm,rocksdb").split(","));
+        int[] threads = Stream.of(opts.getOrDefault("threads", "1,4").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        out.printf(Locale.ROOT, "# %d keys, %d-byte values, %d rounds, threads %s, engines %s%n", keys, valueSize,
+                rounds, opts.getOrDefault("threads", "1,4"), engines);
+        out.printf(Locale.ROOT, "# machine: %d cpus, java %s, max heap %d MiB, load average %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        out.printf(Locale.ROOT, "# page cache drop (/proc/sys/vm/drop_caches): %s%n",
+                canDropCaches ? "yes" : "NOT permitted: cold reads only reopen with a small cache");
+        out.printf(Locale.ROOT, "# jvm flags: %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // a cycle of the full size, so that the JIT has compiled the paths of the measured data shape
+        int warmupKeys = intOpt("warmup-keys", keys);
+        if (warmupKeys > 0) {
+            out.println("# warm-up cycle (not reported): " + warmupKeys + " keys per engine");
+            for (String e : engines) {
+                cycle(e, 2, warmupKeys, false, 99);
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            List<String> order = new ArrayList<>(engines);
+            if (r % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (int t : threads) {
+                for (String e : order) {
+                    cycle(e, t, keys, true, r);
+                }
+            }
+        }
+        report(engines, threads);
+    }
+
+    private KvStore open(String engine, Path where, boolean warm) throws Exception {
+        long cache = (long) intOpt(warm ? "warm-cache-mb" : "cold-cache-mb", warm ? 256 : 8) << 20;
+        return switch (engine) {
+            case "lsm" -> new LsmKvStore(where, cache, (long) intOpt("memtable-mb", 256) << 20);
+            case "rocksdb" -> new RocksKvStore(where, cache, (long) intOpt("write-buffer-mb", 64) << 20);
+            default -> throw new IllegalArgumentException("unknown engine " + engine + " (lsm, rocksdb)");
+        };
+    }
+
+    private void cycle(String engine, int threads, int n, boolean record, int round) throws Exception {
+        Path where = dir.resolve(engine);
+        deleteTree(where);
+        int[] order = permutation(n, 1000L + round);
+        double write;
+        double warm;
+        double scan;
+        String files;
+        long settleMs;
+        try (KvStore s = open(engine, where, true)) {
+            write = timed(threads, n, (t, i) -> {
+                long k = order[i];
+                s.put(k, value(k));
+            });
+            long t0 = System.nanoTime();
+            s.settle();
+            settleMs = (System.nanoTime() - t0) / 1_000_000;
+            files = s.describe();
+            double secs = Double.parseDouble(opts.getOrDefault("read-seconds", "5"));
+            // warm: every key read once (in random order) fills the caches, then the measured reads
+            int[] all = permutation(n, 500L + round);
+            timed(threads, n, (t, i) -> s.get(all[i]));
+            warm = readFor(s, threads, n, secs, round + 17);
+            long t1 = System.nanoTime();
+            long c = s.scanAll(valueSize);
+            scan = c / ((System.nanoTime() - t1) / 1e9);
+            if (c != n) {
+                throw new IllegalStateException(engine + " scanned " + c + " of " + n + " entries");
+            }
+        }
+        double cold;
+        try (KvStore s = reopenCold(engine, where)) {
+            int reads = Math.min(n, intOpt("cold-reads", 20_000));
+            int[] keysToRead = permutation(n, 77L + round);
+            cold = timed(threads, reads, (t, i) -> {
+                if (s.get(keysToRead[i]) != valueSize) {
+                    throw new IllegalStateException(engine + ": key " + keysToRead[i] + " missing");
+                }
+            });
+        }
+        deleteTree(where);
+        String load = loadAverage();
+        out.printf(Locale.ROOT, "%s round=%d engine=%s threads=%d write=%.0f read-warm=%.0f read-cold=%.0f scan=%.0f"
+                        + " ops/s (settle %d ms; %s; load %s)%n", record ? "RESULT" : "warmup", round, engine,
+                threads, write, warm, cold, scan, settleMs, files, load);
+        if (record) {
+            loads.add(Double.parseDouble(load.split(" ")[0]));
+            Map<String, List<Double>> m = results.computeIfAbsent(engine, k -> new LinkedHashMap<>());
+            m.computeIfAbsent("write/" + threads, k -> new ArrayList<>()).add(write);
+            m.computeIfAbsent("read-warm/" + threads, k -> new ArrayList<>()).add(warm);
+            m.computeIfAbsent("read-cold/" + threads, k -> new ArrayList<>()).add(cold);
+            m.computeIfAbsent("scan/" + threads, k -> new ArrayList<>()).add(scan);
+        }
+    }
+
+    private KvStore reopenCold(String engine, Path where) throws Exception {
+        if (canDropCaches) {
+            dropCaches();
+        }
+        return open(engine, where, false);
+    }
+
+    private double readFor(KvStore s, int threads, int n, double seconds, long seed) throws Exception {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        AtomicLong ops = new AtomicLong();
+        List<Thread> ts = new ArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            SplittableRandom rnd = new SplittableRandom(seed * 31 + t);
+            Thread th = new Thread(() -> {
+                long done = 0;
+                try {
+                    while ((done & 63) != 0 || System.nanoTime() < deadline) {
+                        long k = rnd.nextInt(n);
+                        if (s.get(k) != valueSize) {
+                            throw new IllegalStateException("key " + k + " missing");
+                        }
+                        done++;
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+                ops.addAndGet(done);
+            });
+            ts.add(th);
+            th.start();
+        }
+        for (Thread th : ts) {
+            th.join();
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.get(0));
+        }
+        return ops.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    interface Op {
+        void run(int thread, int index) throws Exception;
+    }
+
+    /** Runs ops 0..n-1 split in contiguous parts over the threads; returns ops per second. */
+    private static double timed(int threads, int n, Op op) throws Exception {
+        List<Thread> ts = new ArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) n * t / threads);
+            int to = (int) ((long) n * (t + 1) / threads);
+            int id = t;
+            Thread th = new Thread(() -> {
+                try {
+                    for (int i = from; i < to; i++) {
+                        op.run(id, i);
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            ts.add(th);
+            th.start();
+        }
+        for (Thread th : ts) {
+            th.join();
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.get(0));
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** A fresh copy of the key's value (as a request decoded from the network would be). */
+    private byte[] value(long k) {
+        byte[] v = new byte[valueSize];
+        int off = (int) ((k * 0x9E3779B9L & 0x7fffffffL) % (pool.length - valueSize));
+        System.arraycopy(pool, off, v, 0, valueSize);
+        return v;
+    }
+
+    private static int[] permutation(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int x = p[i];
+            p[i] = p[j];
+            p[j] = x;
+        }
+        return p;
+    }
+
+    private static boolean dropCaches() {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "1");
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static String spread(List<Double> v, String fmt) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        return String.format(Locale.ROOT, fmt + "–" + fmt, s.get(0), s.get(s.size() - 1));
+    }
+
+    private void report(List<String> engines, int[] threads) {
+        out.println();
+        out.printf(Locale.ROOT, "# load average during the rounds: median %.2f, range %s%n", median(loads),
+                spread(loads, "%.2f"));
+        out.println("| metric | threads | " + String.join(" | ", engines.stream().map(e -> e + " ops/s median (range)")
+                .toList()) + (engines.size() == 2 ? " | ratio median (range) | target | met |" : " |"));
+        out.println("|---|---|" + "---|".repeat(engines.size()) + (engines.size() == 2 ? "---|---|---|" : ""));
+        for (String metric : METRICS) {
+            for (int t : threads) {
+                String k = metric + "/" + t;
+                StringBuilder row = new StringBuilder("| " + metric + " | " + t + " |");
+                for (String e : engines) {
+                    List<Double> v = results.get(e).get(k);
+                    row.append(String.format(Locale.ROOT, " %,.0f (%s) |", median(v), spread(v, "%,.0f")));
+                }
+                if (engines.size() == 2) {
+                    List<Double> a = results.get(engines.get(0)).get(k);
+                    List<Double> b = results.get(engines.get(1)).get(k);
+                    List<Double> ratios = new ArrayList<>();
+                    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                        ratios.add(a.get(i) / b.get(i));
+                    }
+                    double med = median(ratios);
+                    double target = TARGETS.get(metric);
+                    row.append(String.format(Locale.ROOT, " %.2f (%s) | ≥ %.1f | %s |", med, spread(ratios, "%.2f"),
+                            target, med >= target ? "yes" : "NO"));
+                }
+                out.println(row);
+            }
+        }
+    }
+}
