@@ -103,17 +103,22 @@ public final class RestrictionsPreparer {
     public StatementRestrictions prepareForModification(List<RawRelation> where, String statement) {
         Map<ColumnMetadata, Restriction> byColumn = new LinkedHashMap<>();
         TreeMap<Integer, Restriction> clusteringSoFar = new TreeMap<>();
+        SelectRestrictionsBuilder multi = new SelectRestrictionsBuilder(table, terms, this, false);
         for (RawRelation relation : where) {
             if (relation instanceof RawRelation.Token) {
                 throw new InvalidRequestException("The token function cannot be used in WHERE clauses for "
                         + statement + " statements");
             }
-            Restriction r = restriction(relation);
-            if (r.column().kind() == ColumnKind.CLUSTERING) {
-                checkClusteringAddition(clusteringSoFar, r);
-                clusteringSoFar.merge(r.column().position(), r, RestrictionsPreparer::merge);
+            List<Restriction> restrictions = relation instanceof RawRelation.MultiColumn
+                    || relation instanceof RawRelation.MultiColumnIn ? multi.toRestrictions(relation)
+                    : List.of(restriction(relation));
+            for (Restriction r : restrictions) {
+                if (r.column().kind() == ColumnKind.CLUSTERING) {
+                    checkClusteringAddition(clusteringSoFar, r);
+                    clusteringSoFar.merge(r.column().position(), r, RestrictionsPreparer::merge);
+                }
+                byColumn.merge(r.column(), r, RestrictionsPreparer::merge);
             }
-            byColumn.merge(r.column(), r, RestrictionsPreparer::merge);
         }
         Map<ColumnMetadata, Restriction> pk = new LinkedHashMap<>();
         List<Restriction> ck = new ArrayList<>();
@@ -198,7 +203,7 @@ public final class RestrictionsPreparer {
                             + "restricted as preceding column \"" + missing.name() + "\" is not restricted");
                 }
             }
-            expected = position + 1;
+            expected = r.lastColumn().position() + 1;
             previous = r;
         }
         return filtered;
@@ -281,8 +286,16 @@ public final class RestrictionsPreparer {
         if (x.upper() != null && y.upper() != null) {
             throw new InvalidRequestException("More than one restriction was found for the end bound on " + name);
         }
-        return new Restriction.Slice(x.columns(), x.lower() != null ? x.lower() : y.lower(),
-                x.upper() != null ? x.upper() : y.upper(), false);
+        if (!x.columns().equals(y.columns()) && (x.isMultiColumn() || y.isMultiColumn())) {
+            ColumnMetadata c = x.column().position() > y.column().position() ? x.column() : y.column();
+            if (!x.column().equals(y.column())) {
+                throw new InvalidRequestException("Column \"" + c.name() + "\" cannot be restricted by two "
+                        + "inequalities not starting with the same column");
+            }
+        }
+        return new Restriction.Slice(x.columns().size() >= y.columns().size() ? x.columns() : y.columns(),
+                x.lower() != null ? x.lower() : y.lower(), x.upper() != null ? x.upper() : y.upper(),
+                x.isMultiColumn() || y.isMultiColumn());
     }
 
     private TokenRestriction mergeToken(TokenRestriction current, RawRelation.Token t) {

@@ -89,6 +89,23 @@ public final class SelectionPreparer {
         if (raw instanceof RawSelectable.FieldSelection f) {
             return FieldSelector.of(prepare(f.selectable(), null), f.field());
         }
+        if (raw instanceof RawSelectable.ElementSelection e) {
+            SelectorFactory collection = prepare(e.selectable(), null);
+            String selected = text(e.selectable());
+            CqlType element = ElementsSelector.elementType(collection, selected, "Element");
+            Term key = terms.prepare(e.element(), elementSpec(collection, selected, element));
+            return ElementsSelector.element(collection, selected + "[" + e.element() + "]", key);
+        }
+        if (raw instanceof RawSelectable.SliceSelection sl) {
+            SelectorFactory collection = prepare(sl.selectable(), null);
+            String selected = text(sl.selectable());
+            CqlType element = ElementsSelector.elementType(collection, selected, "Slice");
+            ColumnSpec spec = elementSpec(collection, selected, element);
+            Term from = sl.from() == null ? null : terms.prepare(sl.from(), spec);
+            Term to = sl.to() == null ? null : terms.prepare(sl.to(), spec);
+            return ElementsSelector.slice(collection, selected + "[" + (sl.from() == null ? "" : sl.from()) + ".."
+                    + (sl.to() == null ? "" : sl.to()) + "]", from, to);
+        }
         if (raw instanceof RawSelectable.Value v) {
             return term(v.term(), expected);
         }
@@ -119,6 +136,12 @@ public final class SelectionPreparer {
             return new AliasedSelector(prepare(h.selectable(), type), name, type);
         }
         throw new InvalidRequestException("Selectors like " + describe(raw) + " are not supported yet");
+    }
+
+    /** The receiver of a selected element or slice bound: the map's key or the set's element, as Cassandra names it. */
+    private ColumnSpec elementSpec(SelectorFactory collection, String selected, CqlType element) {
+        boolean map = collection.type().unwrap() instanceof org.ringlet.api.types.MapType;
+        return new ColumnSpec(table.keyspace(), table.name(), (map ? "key(" : "value(") + selected + ")", element);
     }
 
     private static String describe(RawSelectable raw) {

@@ -20,11 +20,13 @@ import org.ringlet.api.types.SetType;
 import org.ringlet.api.types.TupleType;
 import org.ringlet.api.types.UserType;
 import org.ringlet.api.types.VectorType;
+import org.ringlet.cql.ast.QualifiedName;
 import org.ringlet.cql.ast.RawTerm;
 import org.ringlet.cql.ast.RawType;
 import org.ringlet.cql.functions.Assignable;
 import org.ringlet.cql.functions.AssignmentResult;
 import org.ringlet.cql.functions.CqlFunction;
+import org.ringlet.cql.functions.FunctionName;
 import org.ringlet.cql.functions.FunctionResolver;
 import org.ringlet.cql.functions.ScalarFunction;
 import org.ringlet.cql.types.Literals;
@@ -126,7 +128,29 @@ public final class TermPreparer {
         if (raw instanceof RawTerm.TypeHint h) {
             return typeHint(h, receiver);
         }
-        throw new InvalidRequestException("Arithmetic operations are not supported yet: " + raw);
+        if (raw instanceof RawTerm.Arithmetic || raw instanceof RawTerm.Negation) {
+            return function(operation(raw), receiver, type);
+        }
+        throw new InvalidRequestException("Unsupported term: " + raw);
+    }
+
+    /**
+     * An arithmetic operation as the call of its operator function ({@code system._add}, {@code _substract},
+     * {@code _multiply}, {@code _divide}, {@code _modulo}, {@code _negate}), as Cassandra prepares it.
+     */
+    private static RawTerm.FunctionCall operation(RawTerm raw) {
+        if (raw instanceof RawTerm.Negation n) {
+            return new RawTerm.FunctionCall(new QualifiedName(FunctionName.SYSTEM, "_negate"), List.of(n.term()));
+        }
+        RawTerm.Arithmetic a = (RawTerm.Arithmetic) raw;
+        String name = switch (a.operator()) {
+            case '+' -> "_add";
+            case '-' -> "_substract";
+            case '*' -> "_multiply";
+            case '/' -> "_divide";
+            default -> "_modulo";
+        };
+        return new RawTerm.FunctionCall(new QualifiedName(FunctionName.SYSTEM, name), List.of(a.left(), a.right()));
     }
 
     private Term literal(RawTerm.Literal l, ColumnSpec receiver) {
@@ -226,6 +250,9 @@ public final class TermPreparer {
     }
 
     private Term tuple(RawTerm.TupleLiteral t, ColumnSpec receiver, CqlType type) {
+        if (isTermInParentheses(t, type)) {
+            return prepare(t.elements().get(0), receiver);
+        }
         if (!(type instanceof TupleType tt)) {
             throw new InvalidRequestException("Invalid tuple type literal for " + receiver.name() + " of type "
                     + type.cqlName());
@@ -428,7 +455,10 @@ public final class TermPreparer {
             }
             return result;
         }
-        if (raw instanceof RawTerm.TupleLiteral) {
+        if (raw instanceof RawTerm.TupleLiteral tl) {
+            if (isTermInParentheses(tl, t)) {
+                return testAssignment(tl.elements().get(0), t);
+            }
             return t instanceof TupleType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
         }
         if (raw instanceof RawTerm.UserTypeLiteral) {
@@ -441,6 +471,9 @@ public final class TermPreparer {
             }
             return t.isValueCompatibleWith(hinted) ? AssignmentResult.WEAKLY_ASSIGNABLE
                     : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.Arithmetic || raw instanceof RawTerm.Negation) {
+            return testAssignment(operation(raw), target);
         }
         if (raw instanceof RawTerm.FunctionCall f) {
             List<Assignable> args = new ArrayList<>();
@@ -475,6 +508,15 @@ public final class TermPreparer {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether a one-element tuple literal is a term between parentheses: the parser cannot tell them apart, so, as
+     * Cassandra does, it is a tuple only when the receiver is one.
+     */
+    private static boolean isTermInParentheses(RawTerm.TupleLiteral t, CqlType type) {
+        CqlType u = type.unwrap();
+        return t.elements().size() == 1 && !(u instanceof TupleType) && !(u instanceof UserType);
     }
 
     /** The type a written term has on its own: a type hint's or a function call's, else null. */
