@@ -618,9 +618,11 @@ ISO_DURATION options { caseInsensitive = false; }
     | '-'? 'P' DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT 'T' DIGIT DIGIT ':' DIGIT DIGIT ':' DIGIT DIGIT
     ;
 
+// '1..2' (a slice) is an integer, a range and an integer, not the float '1.' ('.' is not followed by another '.')
 FLOAT
     : '-'? DIGIT+ EXPONENT
-    | '-'? DIGIT+ '.' DIGIT* EXPONENT?
+    | '-'? DIGIT+ '.' DIGIT+ EXPONENT?
+    | '-'? DIGIT+ '.' {_input.LA(1) != '.'}? EXPONENT?
     ;
 
 INTEGER
