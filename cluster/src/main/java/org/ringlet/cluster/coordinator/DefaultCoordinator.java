@@ -71,6 +71,8 @@ public final class DefaultCoordinator implements Coordinator, Service {
     private final RangeReads rangeReads;
     private final LoggedBatches loggedBatches;
     private volatile Cancellable batchlogReplay;
+    private volatile CompletionStage<Integer> startupReplay = CompletableFuture.completedFuture(0);
+    private volatile Cancellable startupReplayTask;
 
     public DefaultCoordinator(SchemaService schema, ReplicationStrategies strategies, TopologyService topology,
                               ReplicaClient replicas, Liveness liveness, Scheduler scheduler, Clock clock,
@@ -91,18 +93,37 @@ public final class DefaultCoordinator implements Coordinator, Service {
     // --------------------------------------------------------------------------------------------- lifecycle
 
     /**
-     * Replays the batchlog left by the last run (every entry: no batch of this run is in flight yet), then every
+     * Starts replaying the batchlog left by the last run (every entry present now), without waiting for it (the
+     * replay runs on the scheduler's executors, which a deterministic scheduler only runs when driven), then every
      * {@link #BATCHLOG_REPLAY_INTERVAL} the entries older than twice the write timeout (batches whose writes
-     * failed).
+     * failed). Replaying an entry of a batch of this run that is still being written is harmless: the replay writes
+     * the same mutations with the same timestamps before it removes the entry. {@link #startupReplay()} completes
+     * when the first replay has.
      */
     @Override
     public void start() {
-        int replayed = loggedBatches.replay(Duration.ZERO).toCompletableFuture().join();
-        if (replayed > 0) {
-            LOG.info("Replayed {} logged batches left in the batchlog", replayed);
-        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        startupReplay = done;
+        // a scheduled task, so that a stop before it ran leaves nothing queued
+        startupReplayTask = scheduler.schedule(() -> loggedBatches.replay(Duration.ZERO)
+                .whenComplete((replayed, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Replaying the batchlog at start failed; the periodic replay retries", failure);
+                        done.completeExceptionally(failure);
+                    } else {
+                        if (replayed > 0) {
+                            LOG.info("Replayed {} logged batches left in the batchlog", replayed);
+                        }
+                        done.complete(replayed);
+                    }
+                }), Duration.ZERO);
         batchlogReplay = scheduler.scheduleWithFixedDelay(() -> loggedBatches.replay(
                 config.writeTimeout().multipliedBy(2)), BATCHLOG_REPLAY_INTERVAL, BATCHLOG_REPLAY_INTERVAL);
+    }
+
+    /** The replay {@link #start()} began: the number of batches replayed (completed already when not started). */
+    public CompletionStage<Integer> startupReplay() {
+        return startupReplay;
     }
 
     @Override
@@ -110,6 +131,10 @@ public final class DefaultCoordinator implements Coordinator, Service {
         Cancellable replay = batchlogReplay;
         if (replay != null) {
             replay.cancel();
+        }
+        Cancellable first = startupReplayTask;
+        if (first != null) {
+            first.cancel();
         }
     }
 

@@ -141,11 +141,14 @@ public final class CqlTestNode {
                         clock, CoordinatorConfig.defaults());
             }
             if (lsm.replayBatchlog()) {
-                // as the node starts it: the batchlog left by the last run is replayed before any request
+                // as the node starts it; the tests then wait until the batchlog left by the last run is replayed
                 try {
                     ((org.ringlet.api.Service) coordinator).start();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
+                }
+                if (coordinator instanceof DefaultCoordinator d) {
+                    d.startupReplay().toCompletableFuture().join();
                 }
             }
         }
