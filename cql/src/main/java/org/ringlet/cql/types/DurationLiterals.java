@@ -1,5 +1,6 @@
 package org.ringlet.cql.types;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +27,8 @@ public final class DurationLiterals {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_MINUTE = 60 * NANOS_PER_SECOND;
     private static final long NANOS_PER_HOUR = 60 * NANOS_PER_MINUTE;
-    private static final String[] UNITS = {"", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
-        "milliseconds", "microseconds", "nanoseconds"};
+    private static final List<String> UNITS = List.of("", "years", "months", "weeks", "days", "hours", "minutes",
+            "seconds", "milliseconds", "microseconds", "nanoseconds");
 
     private DurationLiterals() {
     }
@@ -133,11 +134,12 @@ public final class DurationLiterals {
 
         Builder add(int unit, long n) {
             if (unit == current) {
-                throw new MarshalException("Invalid duration. The " + UNITS[unit] + " are specified multiple times");
+                throw new MarshalException("Invalid duration. The " + UNITS.get(unit)
+                        + " are specified multiple times");
             }
             if (unit < current) {
-                throw new MarshalException("Invalid duration. The " + UNITS[current] + " should be after "
-                        + UNITS[unit]);
+                throw new MarshalException("Invalid duration. The " + UNITS.get(current) + " should be after "
+                        + UNITS.get(unit));
             }
             current = unit;
             switch (unit) {

@@ -28,7 +28,7 @@ import org.ringlet.api.types.NativeType;
  */
 public final class TemporalLiterals {
     private static final Pattern INTEGER = Pattern.compile("^-?\\d+$");
-    private static final List<DateTimeFormatter> TIMESTAMP_FORMATS = timestampFormats();
+    private static final List<DateTimeFormatter> TIMESTAMP_FORMATS = List.copyOf(timestampFormats());
     private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final long MIN_DATE_MILLIS = TimeUnit.DAYS.toMillis(Integer.MIN_VALUE);
