@@ -241,10 +241,10 @@ public final class RingletCluster implements AutoCloseable {
 
         private static int freePort(InetAddress address, java.util.Set<Integer> taken) {
             for (int attempt = 0; attempt < 100; attempt++) {
-                try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-                    probe.bind(new InetSocketAddress(address, 0), 1);
-                    if (taken.add(probe.getLocalPort())) {
-                        return probe.getLocalPort();
+                try {
+                    int port = org.ringlet.node.FreePorts.pick(address);
+                    if (taken.add(port)) {
+                        return port;
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot find a free port on " + address.getHostAddress(), e);

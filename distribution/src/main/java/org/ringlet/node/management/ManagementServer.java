@@ -29,6 +29,7 @@ import javax.management.remote.rmi.RMIConnectorServer;
 import org.ringlet.api.Service;
 import org.ringlet.api.schema.SchemaService;
 import org.ringlet.api.storage.StorageEngine;
+import org.ringlet.node.FreePorts;
 import org.ringlet.tools.management.CompactionManagerMBean;
 import org.ringlet.tools.management.EndpointSnitchInfoMBean;
 import org.ringlet.tools.management.FixedHostSocketFactory;
@@ -102,9 +103,7 @@ public final class ManagementServer implements Service {
 
     /** A port free on the address now (for {@code jmx_port: 0}). */
     private static int freePort(InetAddress address) throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
-            return probe.getLocalPort();
-        }
+        return FreePorts.pick(address);
     }
 
     @Override

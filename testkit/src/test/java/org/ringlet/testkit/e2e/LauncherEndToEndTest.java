@@ -3,7 +3,6 @@ package org.ringlet.testkit.e2e;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,8 +129,6 @@ class LauncherEndToEndTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return org.ringlet.node.FreePorts.pick(java.net.InetAddress.getLoopbackAddress());
     }
 }
