@@ -457,6 +457,16 @@ public final class LsmStorageEngine implements StorageEngine {
         return store(id);
     }
 
+    /** Bytes of memtables taking writes, as accounted against {@code memtable_heap_space} (for tests). */
+    long liveMemtableBytes() {
+        return ctx.memory.liveBytes();
+    }
+
+    /** Bytes of switched memtables waiting to be flushed, as accounted (for tests). */
+    long flushingMemtableBytes() {
+        return ctx.memory.flushingBytes();
+    }
+
     @Override
     public synchronized void stop() {
         if (!started || stopped) {

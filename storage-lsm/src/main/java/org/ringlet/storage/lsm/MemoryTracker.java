@@ -28,9 +28,16 @@ final class MemoryTracker {
         flushing.addAndGet(bytes);
     }
 
-    /** A switched memtable is gone (flushed, truncated or dropped). */
-    void released(long bytes) {
-        flushing.addAndGet(-bytes);
+    /**
+     * A switched memtable is gone (flushed, truncated or dropped). Writes that picked it before the switch may have
+     * added to it after {@link #switched}: those bytes were counted as live, and leave the live count now.
+     *
+     * @param switchedBytes its size when it was switched (moved to the flushing count then)
+     * @param finalBytes    its size now, once every write that picked it has been applied and accounted
+     */
+    void released(long switchedBytes, long finalBytes) {
+        flushing.addAndGet(-switchedBytes);
+        live.addAndGet(switchedBytes - finalBytes);
     }
 
     /** Memory of a memtable that is discarded without flushing (truncate, drop). */

@@ -64,10 +64,11 @@ final class TableStore {
     /**
      * A switched memtable waiting to be written.
      *
-     * @param replayed whether the table's commit log of earlier runs was replayed when it was switched (only then
-     *                 may the flush record {@code upTo} as flushed)
+     * @param switchedBytes the memtable's size when it was switched (what the memory tracker moved to flushing)
+     * @param replayed      whether the table's commit log of earlier runs was replayed when it was switched (only
+     *                      then may the flush record {@code upTo} as flushed)
      */
-    private record PendingFlush(Memtable memtable, CommitLogPosition upTo, boolean replayed,
+    private record PendingFlush(Memtable memtable, long switchedBytes, CommitLogPosition upTo, boolean replayed,
                                 CompletableFuture<Void> barrier, CompletableFuture<Void> done) {
     }
 
@@ -190,10 +191,11 @@ final class TableStore {
             boolean replayed = ctx.replayed(metadata.id());
             CommitLogPosition upTo = ctx.commitLogPosition();
             Memtable old = switchMemtable();
-            ctx.memory.switched(old.dataSize());
+            long switchedBytes = old.dataSize();
+            ctx.memory.switched(switchedBytes);
             switches.increment();
             CompletableFuture<Void> barrier = ctx.writeOrder.barrier();
-            pf = new PendingFlush(old, upTo, replayed, barrier, new CompletableFuture<>());
+            pf = new PendingFlush(old, switchedBytes, upTo, replayed, barrier, new CompletableFuture<>());
             synchronized (flushLock) {
                 pending.add(pf);
             }
@@ -262,7 +264,7 @@ final class TableStore {
                     return;
                 }
                 pending.poll();
-                ctx.memory.released(head.memtable().dataSize());
+                ctx.memory.released(head.switchedBytes(), head.memtable().dataSize());
                 head.done().complete(null);
                 if (head == target) {
                     break;
@@ -468,23 +470,28 @@ final class TableStore {
     CompletableFuture<Void> truncate() {
         CommitLogPosition upTo;
         Memtable old;
+        long oldSwitchedBytes;
         CompletableFuture<Void> barrier;
         synchronized (switchLock) {
             upTo = ctx.commitLogPosition();
             old = switchMemtable();
-            ctx.memory.switched(old.dataSize());
+            oldSwitchedBytes = old.dataSize();
+            ctx.memory.switched(oldSwitchedBytes);
             barrier = ctx.writeOrder.barrier();
         }
         return barrier.thenRunAsync(() -> {
             synchronized (flushLock) {
                 try {
                     List<Memtable> dropped = new ArrayList<>();
+                    List<Long> droppedSwitchedBytes = new ArrayList<>();
                     List<PendingFlush> cancelled = new ArrayList<>(pending);
                     for (PendingFlush pf : cancelled) {
                         dropped.add(pf.memtable());
+                        droppedSwitchedBytes.add(pf.switchedBytes());
                     }
                     pending.clear();
                     dropped.add(old);
+                    droppedSwitchedBytes.add(oldSwitchedBytes);
                     Manifest man = ensureManifest();
                     java.util.Set<Long> gens = new java.util.LinkedHashSet<>();
                     List<SSTableReader> sstables;
@@ -500,8 +507,8 @@ final class TableStore {
                             return nv;
                         });
                     }
-                    for (Memtable m : dropped) {
-                        ctx.memory.released(m.dataSize());
+                    for (int i = 0; i < dropped.size(); i++) {
+                        ctx.memory.released(droppedSwitchedBytes.get(i), dropped.get(i).dataSize());
                     }
                     for (SSTableReader r : sstables) {
                         SSTableInfo info = info(r);
@@ -533,7 +540,7 @@ final class TableStore {
             synchronized (flushLock) {
                 ctx.memory.discarded(v.memtable().dataSize());
                 for (PendingFlush pf : pending) {
-                    ctx.memory.released(pf.memtable().dataSize());
+                    ctx.memory.released(pf.switchedBytes(), pf.memtable().dataSize());
                     pf.done().complete(null);
                 }
                 pending.clear();

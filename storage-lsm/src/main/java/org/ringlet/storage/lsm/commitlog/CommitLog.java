@@ -41,6 +41,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class CommitLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
+    /** How many times {@link #stop()} waits, at most, for background file work to end. */
+    private static final int STOP_WAIT_ROUNDS = 100;
+    private static final long STOP_WAIT_ROUND_MILLIS = 100;
 
     /** What the commit log tells its owner. */
     public interface Listener {
@@ -64,6 +67,8 @@ public final class CommitLog {
     private CommitLogSegment active;
     private CommitLogSegment spare;
     private boolean preparingSpare;
+    /** Recycling passes deleting or keeping clean files right now; {@link #stop()} waits for them. */
+    private int recycling;
     private long nextId = 1;
     private SyncEpoch epoch = new SyncEpoch();
     private final Object syncLock = new Object();
@@ -333,7 +338,18 @@ public final class CommitLog {
         return failure;
     }
 
-    /** Syncs what is appended, stops the sync loop and closes the files. */
+    /** Whether {@link #stop()} has been called. */
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /**
+     * Syncs what is appended, stops the sync loop and closes the files. Background work that has not started yet
+     * does nothing from now on; a spare segment being prepared or clean segments being recycled right now are
+     * awaited (for at most about {@value #STOP_WAIT_ROUNDS} times {@value #STOP_WAIT_ROUND_MILLIS} ms), so that
+     * once this returns the log no longer creates, renames or deletes files and another instance may open the
+     * directory.
+     */
     public void stop() {
         if (stopped) {
             return;
@@ -342,14 +358,32 @@ public final class CommitLog {
             ticker.cancel();
         }
         syncRound();
-        stopped = true;
         synchronized (lock) {
+            stopped = true;
+            awaitBackgroundWork();
             for (CommitLogSegment s : segments) {
                 closeQuietly(s);
             }
             if (spare != null) {
                 closeQuietly(spare);
+                spare = null;
             }
+        }
+    }
+
+    /** Waits (under the lock) until no spare is being prepared and no recycling pass runs; bounded. */
+    private void awaitBackgroundWork() {
+        for (int round = 0; (preparingSpare || recycling > 0) && round < STOP_WAIT_ROUNDS; round++) {
+            try {
+                lock.wait(STOP_WAIT_ROUND_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (preparingSpare || recycling > 0) {
+            LOG.warn("Commit log in {} stopped while its background work still runs (spare being prepared: {}, "
+                    + "recycling passes: {}); it ends on its own", config.directory(), preparingSpare, recycling);
         }
     }
 
@@ -397,6 +431,9 @@ public final class CommitLog {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted waiting for a commit log segment", e);
             }
+            if (stopped) {
+                throw new IOException("the commit log is stopped");
+            }
         }
         if (active != old) {
             return active;
@@ -443,6 +480,11 @@ public final class CommitLog {
             LOG.warn("Could not prepare commit log segment {}: {}", id, e.toString());
         } finally {
             synchronized (lock) {
+                if (stopped && s != null) {
+                    // stop() gave up waiting or has closed the files already: nobody will use or close it
+                    closeQuietly(s);
+                    s = null;
+                }
                 spare = s;
                 preparingSpare = false;
                 lock.notifyAll();
@@ -486,6 +528,9 @@ public final class CommitLog {
     private void checkSpace() {
         Set<TableId> toFlush = null;
         synchronized (lock) {
+            if (stopped) {
+                return;
+            }
             long total = spare == null ? 0 : spare.capacity;
             for (CommitLogSegment s : segments) {
                 total += s.capacity;
@@ -562,6 +607,10 @@ public final class CommitLog {
     private void recycleCleanSegments() {
         List<CommitLogSegment> gone = new ArrayList<>();
         synchronized (lock) {
+            if (stopped) {
+                // the files stay as they are for the next instance, which replays them as an earlier run's
+                return;
+            }
             for (CommitLogSegment s : segments) {
                 boolean reusable = s != active && s.closed && s.isClean()
                         && (s.file == null ? s.scanned : s.syncedTo >= s.allocated);
@@ -569,28 +618,39 @@ public final class CommitLog {
                     gone.add(s);
                 }
             }
+            if (gone.isEmpty()) {
+                return;
+            }
             segments.removeAll(gone);
             previousRun.removeAll(gone);
+            recycling++;
         }
-        for (CommitLogSegment s : gone) {
-            closeQuietly(s);
-            try {
-                boolean keep;
-                synchronized (lock) {
-                    keep = !stopped && recyclable.isEmpty() && s.capacity == config.segmentSize();
-                    if (keep) {
-                        recyclable.add(s.path);
+        try {
+            for (CommitLogSegment s : gone) {
+                closeQuietly(s);
+                try {
+                    boolean keep;
+                    synchronized (lock) {
+                        keep = !stopped && recyclable.isEmpty() && s.capacity == config.segmentSize();
+                        if (keep) {
+                            recyclable.add(s.path);
+                        }
                     }
+                    if (!keep) {
+                        fs.deleteIfExists(s.path);
+                    }
+                    LOG.debug("Commit log segment {} is clean ({})", s.id, keep ? "kept for reuse" : "deleted");
+                } catch (IOException e) {
+                    LOG.warn("Could not delete commit log segment {}: {}", s.path, e.toString());
                 }
-                if (!keep) {
-                    fs.deleteIfExists(s.path);
-                }
-                LOG.debug("Commit log segment {} is clean ({})", s.id, keep ? "kept for reuse" : "deleted");
-            } catch (IOException e) {
-                LOG.warn("Could not delete commit log segment {}: {}", s.path, e.toString());
+            }
+        } finally {
+            synchronized (lock) {
+                recycling--;
+                lock.notifyAll();
             }
         }
-        if (!gone.isEmpty()) {
+        if (!stopped) {
             scheduler.ioExecutor().execute(this::prepareSpareAsync);
         }
     }

@@ -391,6 +391,126 @@ class CommitLogTest {
         fs.clearFaults();
     }
 
+    /**
+     * A spare being prepared on the I/O pool when the log stops: stop waits for it, so that no file appears after
+     * stop has returned (another instance may own the directory by then).
+     */
+    @Test
+    void stopWaitsForASpareBeingPrepared() throws Exception {
+        log = open(SyncMode.BATCH, 4096, 1 << 30);
+        CommitLog stopping = log;
+        AtomicReference<Thread> stopper = new AtomicReference<>();
+        CountDownLatch held = new CountDownLatch(1);
+        fs.addFault(holdUntilStopWaitsOrReturns(FaultInjectingFileSystem.Op.CREATE, held, stopping, stopper));
+        // the first segment switch takes the spare prepared at start and prepares the next one in the background
+        for (int i = 0; stopping.segmentCount() < 2; i++) {
+            stopping.append(record("record-" + i + "-" + "x".repeat(100)), List.of(T));
+        }
+        assertTrue(held.await(10, TimeUnit.SECONDS), "the next spare is being prepared: " + stopping.describe());
+        List<Path> atStop = stopInAnotherThread(stopping, stopper);
+        scheduler.close();
+        assertEquals(atStop, fs.list(DIR), "the files stay as they were when stop returned");
+    }
+
+    /** Clean segments being deleted when the log stops: stop waits for the deletion to end. */
+    @Test
+    void stopWaitsForSegmentsBeingRecycled() throws Exception {
+        log = open(SyncMode.BATCH, 4096, 1 << 30);
+        CommitLog stopping = log;
+        for (int i = 0; stopping.segmentCount() < 5; i++) {
+            stopping.append(record("record-" + i + "-" + "x".repeat(100)), List.of(T));
+        }
+        stopping.sync().get(10, TimeUnit.SECONDS);
+        AtomicReference<Thread> stopper = new AtomicReference<>();
+        CountDownLatch held = new CountDownLatch(1);
+        fs.addFault(holdUntilStopWaitsOrReturns(FaultInjectingFileSystem.Op.DELETE, held, stopping, stopper));
+        CommitLogPosition upTo = stopping.currentPosition();
+        Thread discarder = new Thread(() -> stopping.discardCompleted(T, upTo), "discarder");
+        discarder.start();
+        assertTrue(held.await(10, TimeUnit.SECONDS), "a clean segment is being deleted: " + stopping.describe());
+        List<Path> atStop = stopInAnotherThread(stopping, stopper);
+        discarder.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(discarder.isAlive());
+        scheduler.close();
+        assertEquals(atStop, fs.list(DIR), "the files stay as they were when stop returned");
+    }
+
+    /** After stop, flushes that complete late (discards) and dropped tables change no file. */
+    @Test
+    void discardsAfterStopLeaveTheFilesAlone() throws Exception {
+        log = open(SyncMode.BATCH, 4096, 1 << 30);
+        for (int i = 0; log.segmentCount() < 5; i++) {
+            log.append(record("record-" + i + "-" + "x".repeat(100)), List.of(T));
+        }
+        log.sync().get(10, TimeUnit.SECONDS);
+        CommitLogPosition upTo = log.currentPosition();
+        log.stop();
+        List<Path> atStop = fs.list(DIR);
+        log.discardCompleted(T, upTo);
+        log.forgetTable(T);
+        scheduler.close();
+        assertEquals(atStop, fs.list(DIR));
+        assertEquals(6, atStop.stream().filter(p -> CommitLogFormat.segmentId(p.getFileName().toString()) >= 0)
+                .count(), "the five segments and the spare stay: " + atStop);
+    }
+
+    /** Stops the log in a new thread, lists the directory right after stop returns there, and returns the list. */
+    private List<Path> stopInAnotherThread(CommitLog l, AtomicReference<Thread> stopper) throws Exception {
+        List<Path> atStop = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                l.stop();
+                atStop.addAll(fs.list(DIR));
+            } catch (Throwable e) {
+                error.set(e);
+            }
+        }, "stopper");
+        stopper.set(t);
+        t.start();
+        t.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(t.isAlive(), "stop returned");
+        assertEquals(null, error.get());
+        return atStop;
+    }
+
+    /**
+     * Holds the first {@code op} on a commit log file until {@code log} is stopping and the stopping thread either
+     * waits (for this background work) or has returned from stop: so the operation runs after stop returned unless
+     * stop waits for it.
+     */
+    private static FaultInjectingFileSystem.Fault holdUntilStopWaitsOrReturns(FaultInjectingFileSystem.Op op,
+            CountDownLatch held, CommitLog log, AtomicReference<Thread> stopper) {
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return new FaultInjectingFileSystem.Fault() {
+            @Override
+            public boolean matches(FaultInjectingFileSystem.Op o, Path path) {
+                if (o == op && path.getFileName().toString().startsWith("CommitLog") && armed.getAndSet(false)) {
+                    held.countDown();
+                    try {
+                        assertTrue(waitFor(() -> {
+                            Thread t = stopper.get();
+                            if (t == null || !log.isStopped()) {
+                                return false;
+                            }
+                            Thread.State state = t.getState();
+                            return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                                    || state == Thread.State.TERMINATED;
+                        }), "the log stops");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public IOException error(FaultInjectingFileSystem.Op o, Path path) {
+                throw new AssertionError();
+            }
+        };
+    }
+
     private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
