@@ -3,6 +3,7 @@ package org.ringlet.storage.lsm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.ringlet.api.NodeContext;
@@ -63,6 +67,9 @@ public final class LsmStorageEngine implements StorageEngine {
     private final Partitioner partitioner;
     private final StorageContext ctx;
     private final Map<TableId, TableStore> stores = new ConcurrentHashMap<>();
+    /** Drops of tables still snapshotting or deleting their files in the background; stop waits for them. */
+    private static final Duration DROP_WAIT = Duration.ofSeconds(60);
+    private final Set<CompletableFuture<Void>> pendingDrops = ConcurrentHashMap.newKeySet();
     private final MemoryFlushTrigger memoryFlushes;
     private final List<Predicate<TableId>> replayed = new CopyOnWriteArrayList<>();
     private final List<org.ringlet.api.storage.StorageFailureListener> failureListeners =
@@ -478,6 +485,7 @@ public final class LsmStorageEngine implements StorageEngine {
         for (TableStore s : stores.values()) {
             s.awaitFlushes();
         }
+        awaitPendingDrops();
         CommitLog log = commitLog;
         if (log != null) {
             log.stop();
@@ -486,6 +494,20 @@ public final class LsmStorageEngine implements StorageEngine {
             s.close();
         }
         LOG.info("Storage engine stopped");
+    }
+
+    /** Waits until the dropped tables' snapshots and file deletions have finished, so nothing writes after stop. */
+    private void awaitPendingDrops() {
+        CompletableFuture<Void> all = CompletableFuture.allOf(pendingDrops.toArray(new CompletableFuture<?>[0]));
+        try {
+            all.get(DROP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("A dropped table's files were still being removed when the storage engine stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debug("drop of a table failed", e);
+        }
     }
 
     /** Follows the schema: new tables get a store, dropped ones lose their data, altered ones new metadata. */
@@ -512,12 +534,15 @@ public final class LsmStorageEngine implements StorageEngine {
         public void onDropTable(TableMetadata table) {
             TableStore s = stores.remove(table.id());
             if (s != null) {
+                CompletableFuture<Void> finished = new CompletableFuture<>();
+                pendingDrops.add(finished);
+                finished.whenComplete((v, e) -> pendingDrops.remove(finished));
                 CompletableFuture<Void> before = CompletableFuture.completedFuture(null);
                 if (config.autoSnapshot() && table.params().allowAutoSnapshot()) {
                     String name = "dropped-" + ctx.clock.currentTimeMillis() + "-" + table.name();
                     before = s.flush().thenRun(() -> Snapshots.take(ctx, s, name));
                 }
-                before.exceptionally(e -> {
+                CompletableFuture<Void> dropped = before.exceptionally(e -> {
                     LOG.warn("Could not snapshot dropped table {}.{}: {}", table.keyspace(), table.name(),
                             e.toString());
                     return null;
@@ -525,6 +550,7 @@ public final class LsmStorageEngine implements StorageEngine {
                     LOG.warn("Dropping the data of {}.{} failed: {}", table.keyspace(), table.name(), e.toString());
                     return null;
                 });
+                dropped.whenComplete((v, e) -> finished.complete(null));
             }
         }
 

@@ -553,9 +553,8 @@ final class TableStore {
                 if (log != null) {
                     log.forgetTable(metadata.id());
                 }
-                ctx.scheduler.ioExecutor().execute(dirs::deleteAllWhenUnused);
             }
-        }, ctx.scheduler.ioExecutor());
+        }, ctx.scheduler.ioExecutor()).thenRunAsync(dirs::deleteAllWhenUnused, ctx.scheduler.ioExecutor());
     }
 
     /** Waits until the flushes switched so far have finished (successfully or not). */
