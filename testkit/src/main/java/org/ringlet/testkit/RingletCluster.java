@@ -242,7 +242,7 @@ public final class RingletCluster implements AutoCloseable {
         private static int freePort(InetAddress address, java.util.Set<Integer> taken) {
             for (int attempt = 0; attempt < 100; attempt++) {
                 try {
-                    int port = org.ringlet.node.FreePorts.pick(address);
+                    int port = org.ringlet.node.net.FreePort.pick(address);
                     if (taken.add(port)) {
                         return port;
                     }

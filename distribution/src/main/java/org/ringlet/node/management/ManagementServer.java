@@ -29,7 +29,7 @@ import javax.management.remote.rmi.RMIConnectorServer;
 import org.ringlet.api.Service;
 import org.ringlet.api.schema.SchemaService;
 import org.ringlet.api.storage.StorageEngine;
-import org.ringlet.node.FreePorts;
+import org.ringlet.node.net.FreePort;
 import org.ringlet.tools.management.CompactionManagerMBean;
 import org.ringlet.tools.management.EndpointSnitchInfoMBean;
 import org.ringlet.tools.management.FixedHostSocketFactory;
@@ -103,7 +103,7 @@ public final class ManagementServer implements Service {
 
     /** A port free on the address now (for {@code jmx_port: 0}). */
     private static int freePort(InetAddress address) throws IOException {
-        return FreePorts.pick(address);
+        return FreePort.pick(address);
     }
 
     @Override

@@ -129,6 +129,6 @@ class LauncherEndToEndTest {
     }
 
     private static int freePort() throws IOException {
-        return org.ringlet.node.FreePorts.pick(java.net.InetAddress.getLoopbackAddress());
+        return org.ringlet.node.net.FreePort.pick(java.net.InetAddress.getLoopbackAddress());
     }
 }
