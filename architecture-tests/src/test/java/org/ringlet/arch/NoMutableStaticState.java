@@ -33,7 +33,8 @@ final class NoMutableStaticState extends ArchCondition<JavaField> {
     private static final List<Class<?>> IMMUTABLE = List.of(String.class, Boolean.class, Character.class, Byte.class,
             Short.class, Integer.class, Long.class, Float.class, Double.class, Class.class, Pattern.class,
             BigInteger.class, BigDecimal.class, UUID.class, Charset.class, Locale.class, Optional.class,
-            org.slf4j.Logger.class);
+            java.time.format.DateTimeFormatter.class, java.time.Duration.class, java.time.Instant.class,
+            java.time.ZoneId.class, org.slf4j.Logger.class);
 
     NoMutableStaticState() {
         super("be final and of an immutable type");

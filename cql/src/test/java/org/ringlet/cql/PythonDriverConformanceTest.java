@@ -25,7 +25,7 @@ class PythonDriverConformanceTest {
     private static final String PYTHON = "/usr/bin/python3";
     private static final Path DIR = Path.of("..", "conformance").toAbsolutePath().normalize();
     private static final List<String> SCENARIOS = List.of("04_select", "10_json", "11_functions", "13_paging",
-            "15_select_more", "16_functions_more");
+            "15_select_more", "16_functions_more", "17_collection_selection");
 
     @Test
     void queryScenariosMatchCassandraThroughThePythonDriver(@TempDir Path dir) throws Exception {

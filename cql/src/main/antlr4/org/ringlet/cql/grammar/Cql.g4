@@ -74,12 +74,13 @@ selectionExpr
 selectionPrimary
     : K_COUNT LPAREN STAR RPAREN                                       # countStar
     | K_CAST LPAREN selectionExpr K_AS ident RPAREN                    # cast
-    | kind=(K_WRITETIME | K_MAXWRITETIME | K_TTL) LPAREN ident RPAREN  # writetimeOrTtl
+    | kind=(K_WRITETIME | K_MAXWRITETIME | K_TTL) LPAREN ident
+        (LBRACKET (element=term | from=term RANGE to=term? | RANGE to=term) RBRACKET)? RPAREN # writetimeOrTtl
     | functionName LPAREN (selectionExpr (COMMA selectionExpr)*)? RPAREN # selectionFunction
     | LPAREN cqlType RPAREN selectionPrimary                           # selectionTypeHint
     | selectionPrimary DOT ident                                       # fieldSelection
     | selectionPrimary LBRACKET term RBRACKET                          # elementSelection
-    | selectionPrimary LBRACKET term? RANGE term? RBRACKET             # sliceSelection
+    | selectionPrimary LBRACKET (term RANGE term? | RANGE term) RBRACKET # sliceSelection
     | value                                                            # selectionValue
     | ident                                                            # columnSelection
     | LPAREN selectionExpr RPAREN                                      # selectionParenthesis
@@ -615,7 +616,8 @@ DURATION
 
 FLOAT
     : '-'? DIGIT+ EXPONENT
-    | '-'? DIGIT+ '.' DIGIT* EXPONENT?
+    // '1..3' (a slice) is 1, '..', 3, never the float '1.' then '.3'
+    | '-'? DIGIT+ '.' {_input.LA(1) != '.'}? DIGIT* EXPONENT?
     ;
 
 INTEGER

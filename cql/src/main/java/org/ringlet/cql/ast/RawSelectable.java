@@ -54,11 +54,25 @@ public sealed interface RawSelectable permits RawSelectable.Column, RawSelectabl
     /** The kinds of metadata selectors. */
     enum MetadataKind { WRITETIME, MAXWRITETIME, TTL }
 
-    /** {@code WRITETIME(c)}, {@code MAXWRITETIME(c)} or {@code TTL(c)}. */
-    record WritetimeOrTtl(MetadataKind kind, String column) implements RawSelectable {
+    /**
+     * {@code WRITETIME(c)}, {@code MAXWRITETIME(c)} or {@code TTL(c)}, also of an element or slice of a collection
+     * column ({@code WRITETIME(m['k'])}, {@code TTL(s[1..3])}).
+     *
+     * @param kind     which metadata
+     * @param column   the column
+     * @param selected the column itself ({@link Column}), or an {@link ElementSelection} or {@link SliceSelection}
+     *                 of it
+     */
+    record WritetimeOrTtl(MetadataKind kind, String column, RawSelectable selected) implements RawSelectable {
         public WritetimeOrTtl {
             requireNonNull(kind, "kind is null");
             requireNonNull(column, "column is null");
+            requireNonNull(selected, "selected is null");
+        }
+
+        /** Of the whole column. */
+        public WritetimeOrTtl(MetadataKind kind, String column) {
+            this(kind, column, new Column(column));
         }
     }
 

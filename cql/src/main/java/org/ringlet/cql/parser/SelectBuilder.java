@@ -103,7 +103,15 @@ final class SelectBuilder {
                 case CqlParser.K_MAXWRITETIME -> RawSelectable.MetadataKind.MAXWRITETIME;
                 default -> RawSelectable.MetadataKind.TTL;
             };
-            return new RawSelectable.WritetimeOrTtl(kind, Names.ident(w.ident()));
+            String column = Names.ident(w.ident());
+            RawSelectable selected = new RawSelectable.Column(column);
+            if (w.element != null) {
+                selected = new RawSelectable.ElementSelection(selected, terms.term(w.element));
+            } else if (w.RANGE() != null) {
+                selected = new RawSelectable.SliceSelection(selected, w.from == null ? null : terms.term(w.from),
+                        w.to == null ? null : terms.term(w.to));
+            }
+            return new RawSelectable.WritetimeOrTtl(kind, column, selected);
         }
         if (ctx instanceof CqlParser.SelectionValueContext v) {
             return new RawSelectable.Value(terms.value(v.value()));

@@ -11,7 +11,9 @@ import org.ringlet.api.query.ColumnSpec;
 import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.types.CqlType;
+import org.ringlet.api.types.MapType;
 import org.ringlet.api.types.NativeType;
+import org.ringlet.api.types.SetType;
 import org.ringlet.cql.ast.QualifiedName;
 import org.ringlet.cql.ast.RawSelectable;
 import org.ringlet.cql.ast.RawStatement;
@@ -84,13 +86,27 @@ public final class SelectionPreparer {
                 throw new InvalidRequestException("Cannot use selection function " + fn + " on PRIMARY KEY part "
                         + c.name());
             }
-            return new WritetimeSelector(c, w.kind());
+            if (w.selected() instanceof RawSelectable.Column) {
+                return new WritetimeSelector(c, w.kind());
+            }
+            String text = w.selected() instanceof RawSelectable.SliceSelection sl ? sliceText(sl)
+                    : "[" + ((RawSelectable.ElementSelection) w.selected()).element() + "]";
+            return new WritetimeSelector(c, w.kind(), c.name() + text, subSelection(c.name(), c.type(), w.selected()));
         }
         if (raw instanceof RawSelectable.FieldSelection f) {
             return FieldSelector.of(prepare(f.selectable(), null), f.field());
         }
         if (raw instanceof RawSelectable.Value v) {
             return term(v.term(), expected);
+        }
+        if (raw instanceof RawSelectable.ElementSelection e) {
+            SelectorFactory c = prepare(e.selectable(), null);
+            return ElementSelector.of(c, c.columnName() + "[" + e.element() + "]",
+                    subSelection(c.columnName(), c.type(), e));
+        }
+        if (raw instanceof RawSelectable.SliceSelection e) {
+            SelectorFactory c = prepare(e.selectable(), null);
+            return ElementSelector.of(c, c.columnName() + sliceText(e), subSelection(c.columnName(), c.type(), e));
         }
         if (raw instanceof RawSelectable.Cast c) {
             return cast(c);
@@ -119,6 +135,44 @@ public final class SelectionPreparer {
             return new AliasedSelector(prepare(h.selectable(), type), name, type);
         }
         throw new InvalidRequestException("Selectors like " + describe(raw) + " are not supported yet");
+    }
+
+    private static String sliceText(RawSelectable.SliceSelection e) {
+        return "[" + (e.from() == null ? "" : e.from()) + ".." + (e.to() == null ? "" : e.to()) + "]";
+    }
+
+    /**
+     * The prepared {@code [x]} or {@code [x..y]} of an element or slice selection on something named {@code on} of
+     * type {@code type}.
+     *
+     * @throws InvalidRequestException with Cassandra's messages when the type is not a set or map, or a term does not
+     *                                 fit the key or element type
+     */
+    private CollectionSubSelection subSelection(String on, CqlType type, RawSelectable raw) {
+        boolean slice = raw instanceof RawSelectable.SliceSelection;
+        String kind = slice ? "Slice" : "Element";
+        CqlType t = type.unwrap();
+        if (!t.isCollection()) {
+            throw new InvalidRequestException(slice
+                    ? "Invalid slice selection: " + on + " of type " + t.cqlName() + " is not a collection"
+                    : "Invalid element selection: " + on + " is of type " + t.cqlName() + " is not a collection");
+        }
+        ColumnSpec spec;
+        if (t instanceof MapType m) {
+            spec = new ColumnSpec(table.keyspace(), table.name(), "key(" + on + ")", m.keyType());
+        } else if (t instanceof SetType st) {
+            spec = new ColumnSpec(table.keyspace(), table.name(), "value(" + on + ")", st.elementType());
+        } else {
+            throw new InvalidRequestException(kind + " selection is only allowed on sets and maps, but " + on
+                    + " is a list");
+        }
+        if (raw instanceof RawSelectable.SliceSelection e) {
+            Term from = e.from() == null ? null : terms.prepare(e.from(), spec);
+            Term to = e.to() == null ? null : terms.prepare(e.to(), spec);
+            return CollectionSubSelection.slice(on, t, from, to);
+        }
+        return CollectionSubSelection.element(on, t,
+                terms.prepare(((RawSelectable.ElementSelection) raw).element(), spec));
     }
 
     private static String describe(RawSelectable raw) {

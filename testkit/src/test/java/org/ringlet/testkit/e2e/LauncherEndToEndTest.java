@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The distribution as a user installs it: the tarball unpacked, {@code bin/ringlet start} (a real process, which
- * returns once the CQL port accepts), the Java driver, {@code bin/ringlet nodetool status}, {@code bin/ringlet stop}
+ * returns once the CQL port accepts), the Java driver (which negotiates protocol v5), the tutorial's Python program
+ * (whose driver does too), {@code bin/ringlet nodetool status}, {@code bin/ringlet stop}
  * (SIGTERM, clean shutdown), and a second start that finds the data, tokens and host id of the first.
  */
 class LauncherEndToEndTest {
@@ -78,6 +80,8 @@ class LauncherEndToEndTest {
             String tokens;
             try (CqlSession session = Drivers.connect(List.of(new InetSocketAddress("127.0.0.1", port)),
                     "datacenter1")) {
+                assertEquals(DefaultProtocolVersion.V5, session.getContext().getProtocolVersion(),
+                        "the Java driver negotiates v5 by itself");
                 session.execute("CREATE KEYSPACE launcher WITH replication = {'class': 'SimpleStrategy', "
                         + "'replication_factor': 1}");
                 session.execute("CREATE TABLE launcher.kv (k int PRIMARY KEY, v text)");
@@ -88,6 +92,17 @@ class LauncherEndToEndTest {
                 hostId = local.getUuid("host_id").toString();
                 tokens = local.getSet("tokens", String.class).toString();
             }
+            // the tutorial's Python program, asked for it, prints the protocol version its driver negotiated
+            String python = Prerequisites.pythonWithDriver();
+            Path root = Prerequisites.sourceRoot();
+            Processes.Result tutorial = Processes.run(List.of(python, "conformance/conformance_check.py", "--port",
+                    Integer.toString(port), "conformance/00_tutorial.cql"), root, Map.of(), DEADLINE);
+            assertEquals("00_tutorial.cql: 25 same, 0 differ\n", tutorial.output());
+            Processes.Result program = Processes.run(List.of(python, "conformance/tutorial.py",
+                    Integer.toString(port), "--protocol-version"), root, Map.of(), DEADLINE);
+            assertEquals(0, program.exitCode(), program.output());
+            assertTrue(program.output().endsWith("ninopk\nprotocol_version 5\n"), program.output());
+
             Processes.Result nodetool = ringlet("nodetool", "-p", status.getProperty("jmx_port"), "status");
             assertEquals(0, nodetool.exitCode(), nodetool.output());
             assertTrue(nodetool.output().lines().anyMatch(l -> l.startsWith("UN  127.0.0.1 ")

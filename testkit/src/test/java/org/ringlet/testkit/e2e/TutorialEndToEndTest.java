@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The tutorial this project started from, with the DataStax Python driver against a started node: its statements
  * ({@code conformance/00_tutorial.cql}) answer exactly as Cassandra 5.0.6 did, and its client program prints the
- * four users exactly as it printed them against Cassandra (in token order).
+ * four users exactly as it printed them against Cassandra (in token order), and, asked for it, the protocol version
+ * the driver negotiated: 5.
  */
 class TutorialEndToEndTest {
     @RegisterExtension
@@ -36,8 +37,15 @@ class TutorialEndToEndTest {
         Path program = root.resolve("conformance/tutorial.py");
         Processes.Result users = Processes.run(List.of(python, program.toString(), port), root, Map.of(),
                 Duration.ofMinutes(2));
-        assertEquals(Files.readString(root.resolve("conformance/tutorial.cassandra-5.0.6.txt"),
-                StandardCharsets.UTF_8), users.output());
+        String expected = Files.readString(root.resolve("conformance/tutorial.cassandra-5.0.6.txt"),
+                StandardCharsets.UTF_8);
+        assertEquals(expected, users.output());
         assertEquals(0, users.exitCode());
+
+        // asked for it, the program also prints the protocol version the driver negotiated by itself
+        Processes.Result version = Processes.run(List.of(python, program.toString(), port, "--protocol-version"),
+                root, Map.of(), Duration.ofMinutes(2));
+        assertEquals(expected + "protocol_version 5\n", version.output());
+        assertEquals(0, version.exitCode());
     }
 }

@@ -1,4 +1,4 @@
-package org.ringlet.cql.schema;
+package org.ringlet.cql;
 
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +12,9 @@ import org.ringlet.api.schema.SchemaManager;
 import org.ringlet.api.schema.SchemaManagerFactory;
 import org.ringlet.api.schema.SchemaService;
 import org.ringlet.api.storage.StorageEngine;
+import org.ringlet.cql.schema.LocalSchema;
+import org.ringlet.cql.schema.SchemaStartup;
+import org.ringlet.cql.schema.SchemaStore;
 import org.ringlet.cql.system.SystemLocalTable;
 
 import static java.util.Objects.requireNonNull;
