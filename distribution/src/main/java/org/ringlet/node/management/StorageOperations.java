@@ -56,6 +56,10 @@ final class StorageOperations {
     static List<TableMetadata> tables(Schema schema, String keyspace, String... names) {
         KeyspaceMetadata ks = schema.keyspace(keyspace).orElseThrow(() ->
                 new IllegalArgumentException("Keyspace " + keyspace + " does not exist"));
+        if (ks.virtual()) {
+            throw new IllegalArgumentException("Keyspace " + keyspace + " is virtual: its tables are views of the "
+                    + "node's state, with nothing to flush, compact or snapshot");
+        }
         if (names.length == 0) {
             return new ArrayList<>(ks.tables().values());
         }

@@ -332,7 +332,7 @@ public final class StorageServiceBean implements StorageServiceMBean {
 
     @Override
     public List<String> getKeyspaces() {
-        return new ArrayList<>(schema().keyspaces().keySet());
+        return schema().keyspaces().values().stream().filter(ks -> !ks.virtual()).map(KeyspaceMetadata::name).toList();
     }
 
     @Override

@@ -94,6 +94,9 @@ final class TableMetrics implements SchemaChangeListener {
     synchronized void sync() {
         Set<ObjectName> wanted = new HashSet<>();
         for (KeyspaceMetadata ks : schema.current().keyspaces().values()) {
+            if (ks.virtual()) {
+                continue; // no storage, hence no table metrics, as Cassandra's virtual tables
+            }
             for (TableMetadata t : ks.tables().values()) {
                 register(t, wanted);
             }

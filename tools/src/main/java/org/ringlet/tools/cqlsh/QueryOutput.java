@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
@@ -202,7 +203,7 @@ final class QueryOutput {
                 .flatMap(k -> k.getTable(d.getTable())).orElse(null);
     }
 
-    private static String nameColor(TableMetadata table, String name) {
+    static String nameColor(TableMetadata table, String name) {
         if (table == null) {
             return Ansi.MAGENTA;
         }
@@ -214,7 +215,8 @@ final class QueryOutput {
         if (table.getClusteringColumns().keySet().stream().anyMatch(c -> c.getName().asInternal().equals(name))) {
             return Ansi.CYAN;
         }
-        return table.getColumn(name).filter(ColumnMetadata::isStatic).isPresent() ? Ansi.WHITE : Ansi.MAGENTA;
+        return table.getColumn(CqlIdentifier.fromInternal(name))
+                .filter(ColumnMetadata::isStatic).isPresent() ? Ansi.WHITE : Ansi.MAGENTA;
     }
 
     /** cqlsh's {@code print_trace}. */

@@ -13,6 +13,9 @@ public final class ManagementNames {
     public static final String STORAGE_PROXY = "org.apache.cassandra.db:type=StorageProxy";
     public static final String COMPACTION_MANAGER = "org.apache.cassandra.db:type=CompactionManager";
     public static final String GOSSIPER = "org.apache.cassandra.net:type=Gossiper";
+    public static final String FAILURE_DETECTOR = "org.apache.cassandra.net:type=FailureDetector";
+    /** The cache service (save periods of the key, row and counter caches). */
+    public static final String CACHES = "org.apache.cassandra.db:type=Caches";
     /** The default JMX port, as Cassandra's. */
     public static final int DEFAULT_PORT = 7199;
 
@@ -46,6 +49,21 @@ public final class ManagementNames {
     /** A compaction metric, e.g. {@code PendingTasks}, {@code BytesCompacted}. */
     public static ObjectName compactionMetric(String metric) {
         return name("org.apache.cassandra.metrics:type=Compaction,name=" + metric);
+    }
+
+    /** A metric of every table together, e.g. {@code PercentRepaired}. */
+    public static ObjectName globalTableMetric(String metric) {
+        return name("org.apache.cassandra.metrics:type=Table,name=" + metric);
+    }
+
+    /** A cache metric: scope {@code KeyCache}, {@code RowCache}, …; name {@code Entries}, {@code Hits}, … */
+    public static ObjectName cacheMetric(String cache, String metric) {
+        return name("org.apache.cassandra.metrics:type=Cache,scope=" + cache + ",name=" + metric);
+    }
+
+    /** A buffer pool metric: scope {@code networking} or {@code chunk-cache}; name {@code Size}, … */
+    public static ObjectName bufferPoolMetric(String pool, String metric) {
+        return name("org.apache.cassandra.metrics:type=BufferPool,scope=" + pool + ",name=" + metric);
     }
 
     /** A storage metric, e.g. {@code Exceptions}, {@code Load}. */

@@ -119,6 +119,15 @@ public final class NodeProbe implements Closeable {
         }
     }
 
+    /** An attribute of an MBean, or null when the node has no such MBean. */
+    public Object attribute(ObjectName name, String attribute) throws IOException {
+        try {
+            return mbeans.isRegistered(name) ? mbeans.getAttribute(name, attribute) : null;
+        } catch (javax.management.JMException e) {
+            throw new IOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     public RuntimeMXBean runtime() throws IOException {
         return ManagementFactory.newPlatformMXBeanProxy(mbeans, ManagementFactory.RUNTIME_MXBEAN_NAME,
                 RuntimeMXBean.class);

@@ -1,7 +1,6 @@
 package org.ringlet.tools.nodetool;
 
 import java.io.PrintStream;
-import java.lang.management.MemoryUsage;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -245,51 +244,6 @@ final class RingCommands {
             for (InetAddress a : probe.storageService().getNaturalEndpoints(keyspace, table, key)) {
                 out.print(a.getHostAddress() + "\n");
             }
-            return 0;
-        }
-    }
-
-    @Command(name = "info", description = "Print node information (uptime, load, ...)")
-    static final class Info extends NodeToolCommand {
-        @Option(names = {"-T", "--tokens"}, description = "Display all tokens")
-        boolean tokens;
-
-        private static void line(PrintStream out, String name, Object value) {
-            out.print(String.format("%-23s: %s%n", name, value));
-        }
-
-        @Override
-        int execute(NodeProbe probe, PrintStream out) throws Exception {
-            StorageServiceMBean ss = probe.storageService();
-            EndpointSnitchInfoMBean snitch = probe.snitch();
-            line(out, "ID", ss.getLocalHostId());
-            line(out, "Gossip active", ss.isGossipRunning());
-            line(out, "Native Transport active", ss.isNativeTransportRunning());
-            line(out, "Load", ss.getLoadString());
-            line(out, "Uncompressed load", ss.getUncompressedLoadString());
-            line(out, "Generation No", ss.getCurrentGenerationNumber());
-            line(out, "Uptime (seconds)", probe.runtime().getUptime() / 1000);
-            MemoryUsage heap = probe.memory().getHeapMemoryUsage();
-            line(out, "Heap Memory (MB)", String.format(java.util.Locale.ROOT, "%.2f / %.2f",
-                    heap.getUsed() / (1024.0 * 1024.0), heap.getMax() / (1024.0 * 1024.0)));
-            line(out, "Data Center", snitch.getDatacenter());
-            line(out, "Rack", snitch.getRack());
-            Long exceptions = probe.count(ManagementNames.storageMetric("Exceptions"));
-            line(out, "Exceptions", exceptions == null ? 0 : exceptions);
-            List<String> own = ss.getTokens();
-            if (tokens) {
-                for (String t : own) {
-                    line(out, "Token", t);
-                }
-            } else if (own.size() == 1) {
-                line(out, "Token", own.get(0));
-            } else {
-                line(out, "Token", "(invoke with -T/--tokens to see all " + own.size() + " tokens)");
-            }
-            line(out, "Bootstrap state", ss.getBootstrapState());
-            line(out, "Bootstrap failed", ss.isBootstrapFailed());
-            line(out, "Decommissioning", ss.isDecommissioning());
-            line(out, "Decommission failed", ss.isDecommissionFailed());
             return 0;
         }
     }

@@ -17,7 +17,7 @@ import org.ringlet.tools.management.ManagementNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Statistics: tablestats, tablehistograms, proxyhistograms. */
+/** Statistics: tablehistograms, proxyhistograms (tablestats is {@link TableStatsCommand}). */
 final class StatsCommands {
     private static final List<String> ROW_NAMES = List.of("50%", "75%", "95%", "98%", "99%", "Min", "Max");
 
@@ -56,6 +56,16 @@ final class StatsCommands {
         return h.rows();
     }
 
+    private static double[] nan() {
+        double[] nan = new double[7];
+        java.util.Arrays.fill(nan, Double.NaN);
+        return nan;
+    }
+
+    private static boolean empty(Object histogram) {
+        return !(histogram instanceof long[] buckets) || buckets.length == 0;
+    }
+
     @Command(name = "tablehistograms", aliases = "cfhistograms",
             description = "Print statistic histograms for a given table")
     static final class TableHistograms extends NodeToolCommand {
@@ -82,10 +92,23 @@ final class StatsCommands {
             double[] read = rows(probe, ManagementNames.tableMetric(ks, table, "ReadLatency"), false);
             double[] write = rows(probe, ManagementNames.tableMetric(ks, table, "WriteLatency"), false);
             double[] sstables = rows(probe, ManagementNames.tableMetric(ks, table, "SSTablesPerReadHistogram"), true);
-            double[] sizes = bucketRows(probe, ManagementNames.tableMetric(ks, table, "EstimatedPartitionSizeHistogram"),
-                    parent.err, "Row sizes");
-            double[] cells = bucketRows(probe, ManagementNames.tableMetric(ks, table, "EstimatedColumnCountHistogram"),
-                    parent.err, "Column counts");
+            ObjectName sizeMetric = ManagementNames.tableMetric(ks, table, "EstimatedPartitionSizeHistogram");
+            ObjectName cellMetric = ManagementNames.tableMetric(ks, table, "EstimatedColumnCountHistogram");
+            double[] sizes;
+            double[] cells;
+            if (!probe.has(sizeMetric) || !probe.has(cellMetric)) {
+                out.print("This node does not estimate partition sizes and cell counts: no 'Partition Size' and "
+                        + "'Cell Count' percentiles\n");
+                sizes = nan();
+                cells = nan();
+            } else if (empty(probe.gauge(sizeMetric)) || empty(probe.gauge(cellMetric))) {
+                out.print("No SSTables exists, unable to calculate 'Partition Size' and 'Cell Count' percentiles\n");
+                sizes = nan();
+                cells = nan();
+            } else {
+                sizes = bucketRows(probe, sizeMetric, parent.err, "Row sizes");
+                cells = bucketRows(probe, cellMetric, parent.err, "Column counts");
+            }
             out.print(String.format("%s/%s histograms%n", ks, table));
             out.print(String.format("%-10s%18s%18s%18s%18s%18s%n", "Percentile", "Read Latency", "Write Latency",
                     "SSTables", "Partition Size", "Cell Count"));
@@ -119,117 +142,6 @@ final class StatsCommands {
             }
             out.print("\n");
             return 0;
-        }
-    }
-
-    @Command(name = "tablestats", aliases = "cfstats", description = "Print statistics on tables")
-    static final class TableStats extends NodeToolCommand {
-        @Parameters(arity = "0..*", paramLabel = "<keyspace.table>",
-                description = "List of tables (or keyspace) names")
-        List<String> filters = new ArrayList<>();
-
-        @Override
-        int execute(NodeProbe probe, PrintStream out) throws Exception {
-            Map<String, Set<String>> tables = new LinkedHashMap<>();
-            for (ObjectName name : probe.connection().queryNames(
-                    ManagementNames.name("org.apache.cassandra.metrics:type=Table,name=LiveSSTableCount,*"), null)) {
-                String ks = name.getKeyProperty("keyspace");
-                String table = name.getKeyProperty("scope");
-                if (matches(ks, table)) {
-                    tables.computeIfAbsent(ks, k -> new TreeSet<>()).add(table);
-                }
-            }
-            for (String f : filters) {
-                String ks = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
-                if (!tables.containsKey(ks) || (f.contains(".")
-                        && !tables.get(ks).contains(f.substring(f.indexOf('.') + 1)))) {
-                    throw new IllegalArgumentException("Unknown " + (f.contains(".") ? "table " : "keyspace ") + f);
-                }
-            }
-            int total = tables.values().stream().mapToInt(Set::size).sum();
-            out.print("Total number of tables: " + total + "\n");
-            out.print("----------------\n");
-            for (Map.Entry<String, Set<String>> ks : new java.util.TreeMap<>(tables).entrySet()) {
-                printKeyspace(probe, out, ks.getKey(), ks.getValue());
-            }
-            return 0;
-        }
-
-        private boolean matches(String ks, String table) {
-            if (filters.isEmpty()) {
-                return true;
-            }
-            for (String f : filters) {
-                if (f.equals(ks) || f.equals(ks + "." + table)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static long count(NodeProbe probe, String ks, String table, String metric) throws Exception {
-            Long c = probe.count(ManagementNames.tableMetric(ks, table, metric));
-            return c == null ? 0 : c;
-        }
-
-        private static Object gauge(NodeProbe probe, String ks, String table, String metric) throws Exception {
-            Object v = probe.gauge(ManagementNames.tableMetric(ks, table, metric));
-            return v == null ? 0 : v;
-        }
-
-        private static void printKeyspace(NodeProbe probe, PrintStream out, String ks, Set<String> tables)
-                throws Exception {
-            long reads = 0;
-            long writes = 0;
-            long readTime = 0;
-            long writeTime = 0;
-            long pendingFlushes = 0;
-            for (String t : tables) {
-                reads += count(probe, ks, t, "ReadLatency");
-                writes += count(probe, ks, t, "WriteLatency");
-                readTime += count(probe, ks, t, "ReadTotalLatency");
-                writeTime += count(probe, ks, t, "WriteTotalLatency");
-                pendingFlushes += count(probe, ks, t, "PendingFlushes");
-            }
-            out.print("Keyspace: " + ks + "\n");
-            out.print("\tRead Count: " + reads + "\n");
-            out.print("\tRead Latency: " + (reads > 0 ? (double) readTime / reads / 1000 : Double.NaN) + " ms\n");
-            out.print("\tWrite Count: " + writes + "\n");
-            out.print("\tWrite Latency: " + (writes > 0 ? (double) writeTime / writes / 1000 : Double.NaN) + " ms\n");
-            out.print("\tPending Flushes: " + pendingFlushes + "\n");
-            for (String t : tables) {
-                out.print("\t\tTable: " + t + "\n");
-                out.print("\t\tSSTable count: " + gauge(probe, ks, t, "LiveSSTableCount") + "\n");
-                out.print("\t\tSpace used (live): " + count(probe, ks, t, "LiveDiskSpaceUsed") + "\n");
-                out.print("\t\tSpace used (total): " + count(probe, ks, t, "TotalDiskSpaceUsed") + "\n");
-                out.print("\t\tSpace used by snapshots (total): " + gauge(probe, ks, t, "SnapshotsSize") + "\n");
-                out.print("\t\tNumber of partitions (estimate): " + gauge(probe, ks, t, "EstimatedPartitionCount") + "\n");
-                out.print("\t\tMemtable cell count: " + gauge(probe, ks, t, "MemtableColumnsCount") + "\n");
-                out.print("\t\tMemtable data size: " + gauge(probe, ks, t, "MemtableLiveDataSize") + "\n");
-                out.print("\t\tMemtable switch count: " + count(probe, ks, t, "MemtableSwitchCount") + "\n");
-                JmxTimerMBean read = probe.timer(ManagementNames.tableMetric(ks, t, "ReadLatency"));
-                JmxTimerMBean write = probe.timer(ManagementNames.tableMetric(ks, t, "WriteLatency"));
-                long localReads = count(probe, ks, t, "ReadLatency");
-                long localWrites = count(probe, ks, t, "WriteLatency");
-                out.print("\t\tLocal read count: " + localReads + "\n");
-                out.print("\t\tLocal read latency: " + latency(probe, ks, t, "ReadLatency", read) + " ms\n");
-                out.print("\t\tLocal write count: " + localWrites + "\n");
-                out.print("\t\tLocal write latency: " + latency(probe, ks, t, "WriteLatency", write) + " ms\n");
-                out.print("\t\tPending flushes: " + count(probe, ks, t, "PendingFlushes") + "\n");
-                out.print("\t\tCompacted partition minimum bytes: " + gauge(probe, ks, t, "MinPartitionSize") + "\n");
-                out.print("\t\tCompacted partition maximum bytes: " + gauge(probe, ks, t, "MaxPartitionSize") + "\n");
-                out.print("\t\tCompacted partition mean bytes: " + gauge(probe, ks, t, "MeanPartitionSize") + "\n");
-                out.print("\n");
-            }
-            out.print("----------------\n");
-        }
-
-        private static String latency(NodeProbe probe, String ks, String t, String metric, JmxTimerMBean timer)
-                throws Exception {
-            if (!probe.has(ManagementNames.tableMetric(ks, t, metric))) {
-                return "NaN";
-            }
-            return String.format(Locale.ROOT, "%01.3f", timer.getMean() / 1000);
         }
     }
 }

@@ -49,7 +49,8 @@ class NodeToolPeerIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"status", "status system_auth", "ring", "describecluster", "describering system_auth",
-        "version", "getendpoints system_auth roles cassandra", "listsnapshots", "tablehistograms system.local"})
+        "version", "getendpoints system_auth roles cassandra", "listsnapshots", "tablehistograms system.local",
+        "tablestats system_schema.keyspaces", "tablestats -H system_auth"})
     void sameOutputAsCassandrasNodetool(String command) throws Exception {
         String theirs = theirs(command);
         String ours = ours(command);

@@ -186,7 +186,7 @@ class NodeToolTest {
         Run run = nodetool("info");
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(16, lines.length, run.out());
+        assertEquals(17, lines.length, run.out());
         assertEquals("ID                     : " + HOST_ID, lines[0]);
         assertEquals("Gossip active          : true", lines[1]);
         assertEquals("Native Transport active: true", lines[2]);
@@ -195,14 +195,71 @@ class NodeToolTest {
         assertEquals("Generation No          : 1700000000", lines[5]);
         assertTrue(lines[6].matches("Uptime \\(seconds\\)       : \\d+"), lines[6]);
         assertTrue(lines[7].matches("Heap Memory \\(MB\\)       : \\d+\\.\\d\\d / \\d+\\.\\d\\d"), lines[7]);
-        assertEquals("Data Center            : datacenter1", lines[8]);
-        assertEquals("Rack                   : rack1", lines[9]);
-        assertEquals("Exceptions             : 3", lines[10]);
-        assertEquals("Token                  : (invoke with -T/--tokens to see all 16 tokens)", lines[11]);
-        assertEquals("Bootstrap state        : COMPLETED", lines[12]);
-        assertEquals("Decommission failed    : false", lines[15]);
+        assertEquals("Off Heap Memory (MB)   : 0.00", lines[8]);
+        assertEquals("Data Center            : datacenter1", lines[9]);
+        assertEquals("Rack                   : rack1", lines[10]);
+        assertEquals("Exceptions             : 3", lines[11]);
+        assertEquals("Token                  : (invoke with -T/--tokens to see all 16 tokens)", lines[12]);
+        assertEquals("Bootstrap state        : COMPLETED", lines[13]);
+        assertEquals("Decommission failed    : false", lines[16]);
+
+        // a node with caches, a network buffer pool, repair statistics and off-heap table memory (Cassandra)
+        server.register(ManagementNames.name(ManagementNames.CACHES), new Caches(), CachesMBean.class);
+        for (String cache : List.of("KeyCache", "RowCache", "CounterCache")) {
+            server.register(ManagementNames.cacheMetric(cache, "Entries"), new FakeNode.Gauge(8), JmxGaugeMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Size"), new FakeNode.Gauge(640L), JmxGaugeMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Capacity"), new FakeNode.Gauge(53477376L),
+                    JmxGaugeMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Hits"), new FakeNode.Counter(71), JmxCounterMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "Requests"), new FakeNode.Counter(78),
+                    JmxCounterMBean.class);
+            server.register(ManagementNames.cacheMetric(cache, "HitRate"), new FakeNode.Gauge(cache.equals("KeyCache")
+                    ? 0.9102564 : Double.NaN), JmxGaugeMBean.class);
+        }
+        server.register(ManagementNames.bufferPoolMetric("networking", "Size"), new FakeNode.Gauge(8388608L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.bufferPoolMetric("networking", "OverflowSize"), new FakeNode.Gauge(0L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.bufferPoolMetric("networking", "Capacity"), new FakeNode.Gauge(67108864L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.globalTableMetric("PercentRepaired"), new FakeNode.Gauge(100.0),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "users", "MemtableOffHeapSize"), new FakeNode.Gauge(1572864L),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "BloomFilterOffHeapMemoryUsed"),
+                new FakeNode.Gauge(524288L), JmxGaugeMBean.class);
+        String[] full = nodetool("info").out().split("\n");
+        assertEquals(List.of("Off Heap Memory (MB)   : 2.00",
+                "Data Center            : datacenter1",
+                "Rack                   : rack1",
+                "Exceptions             : 3",
+                "Key Cache              : entries 8, size 640 bytes, capacity 51 MiB, 71 hits, 78 requests, 0.910 "
+                        + "recent hit rate, 14400 save period in seconds",
+                "Row Cache              : entries 8, size 640 bytes, capacity 51 MiB, 71 hits, 78 requests, NaN recent "
+                        + "hit rate, 0 save period in seconds",
+                "Counter Cache          : entries 8, size 640 bytes, capacity 51 MiB, 71 hits, 78 requests, NaN "
+                        + "recent hit rate, 7200 save period in seconds",
+                "Network Cache          : size 8 MiB, overflow size: 0 bytes, capacity 64 MiB",
+                "Percent Repaired       : 100.0%",
+                "Token                  : (invoke with -T/--tokens to see all 16 tokens)"),
+                List.of(full).subList(8, 18));
         String tokens = nodetool("info", "-T").out();
         assertTrue(tokens.contains("Token                  : -9000\nToken                  : -8000\n"), tokens);
+    }
+
+    /** Cassandra's cache service, as far as nodetool info reads it. */
+    public interface CachesMBean {
+        int getKeyCacheSavePeriodInSeconds();
+
+        int getRowCacheSavePeriodInSeconds();
+
+        int getCounterCacheSavePeriodInSeconds();
+    }
+
+    static final class Caches implements CachesMBean {
+        @Override public int getKeyCacheSavePeriodInSeconds() { return 14400; }
+        @Override public int getRowCacheSavePeriodInSeconds() { return 0; }
+        @Override public int getCounterCacheSavePeriodInSeconds() { return 7200; }
     }
 
     @Test
@@ -284,6 +341,10 @@ class NodeToolTest {
         sizes[18] = 1;
         server.register(ManagementNames.tableMetric("ks", "users", "EstimatedPartitionSizeHistogram"),
                 new FakeNode.Gauge(sizes), JmxGaugeMBean.class);
+        long[] cells = new long[119];
+        cells[1] = 4;
+        server.register(ManagementNames.tableMetric("ks", "users", "EstimatedColumnCountHistogram"),
+                new FakeNode.Gauge(cells), JmxGaugeMBean.class);
         String proxy = "%-10s%19s%19s%19s%19s%19s%19s%n";
         String numbers = "%-10s%19.2f%19.2f%19.2f%19.2f%19.2f%19.2f%n";
         StringBuilder expected = new StringBuilder("proxy histograms\n");
@@ -306,11 +367,32 @@ class NodeToolTest {
         double[] size = {50, 50, 60, 60, 60, 43, 60};
         for (int i = 0; i < 7; i++) {
             table.append(String.format(java.util.Locale.ROOT, "%-10s%18.2f%18.2f%18.2f%18.0f%18.0f%n", names[i], r[i],
-                    0.0, sst[i], size[i], 0.0));
+                    0.0, sst[i], size[i], 2.0));
         }
         table.append("\n");
         assertEquals(new Run(0, table.toString(), ""), nodetool("tablehistograms", "ks.users"));
         assertEquals(new Run(0, table.toString(), ""), nodetool("tablehistograms", "ks", "users"));
+
+        // no sstables yet (Cassandra's empty histograms), and a node that does not estimate them at all
+        server.register(ManagementNames.tableMetric("ks", "events", "EstimatedPartitionSizeHistogram"),
+                new FakeNode.Gauge(new long[0]), JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "EstimatedColumnCountHistogram"),
+                new FakeNode.Gauge(new long[0]), JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "ReadLatency"), read, JmxTimerMBean.class);
+        StringBuilder nanRows = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            nanRows.append(String.format(java.util.Locale.ROOT, "%-10s%18.2f%18.2f%18.2f%18.0f%18.0f%n", names[i], r[i],
+                    0.0, 0.0, Double.NaN, Double.NaN));
+        }
+        nanRows.append("\n");
+        String header = table.substring(table.indexOf("\n") + 1, table.indexOf("\n", table.indexOf("(micros)")) + 1);
+        Run empty = nodetool("tablehistograms", "ks", "events");
+        assertEquals(new Run(0, "No SSTables exists, unable to calculate 'Partition Size' and 'Cell Count' "
+                + "percentiles\nks/events histograms\n" + header + nanRows, ""), empty);
+        server.register(ManagementNames.tableMetric("ks", "kv", "ReadLatency"), read, JmxTimerMBean.class);
+        Run absent = nodetool("tablehistograms", "ks", "kv");
+        assertEquals(new Run(0, "This node does not estimate partition sizes and cell counts: no 'Partition Size' "
+                + "and 'Cell Count' percentiles\nks/kv histograms\n" + header + nanRows, ""), absent);
     }
 
     @Test
@@ -326,35 +408,121 @@ class NodeToolTest {
                 JmxCounterMBean.class);
         server.register(ManagementNames.tableMetric("ks", "users", "MaxPartitionSize"), new FakeNode.Gauge(60L),
                 JmxGaugeMBean.class);
-        assertEquals(new Run(0, ""
-                + "Total number of tables: 1\n"
-                + "----------------\n"
-                + "Keyspace: ks\n"
-                + "\tRead Count: 4\n"
-                + "\tRead Latency: 0.0915 ms\n"
-                + "\tWrite Count: 0\n"
-                + "\tWrite Latency: NaN ms\n"
-                + "\tPending Flushes: 0\n"
+        // another table of the keyspace: counted in the keyspace's totals even when only ks.users is shown
+        server.register(ManagementNames.tableMetric("ks", "events", "LiveSSTableCount"), new FakeNode.Gauge(0),
+                JmxGaugeMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "WriteLatency"),
+                new FakeNode.Timer(8, 0, 0, 0, 0, 0, 0, 0, 50), JmxTimerMBean.class);
+        server.register(ManagementNames.tableMetric("ks", "events", "WriteTotalLatency"), new FakeNode.Counter(400),
+                JmxCounterMBean.class);
+        String users = ""
                 + "\t\tTable: users\n"
                 + "\t\tSSTable count: 2\n"
+                + "\t\tOld SSTable count: 0\n"
+                + "\t\tMax SSTable size: 0B\n"
                 + "\t\tSpace used (live): 5293\n"
                 + "\t\tSpace used (total): 0\n"
                 + "\t\tSpace used by snapshots (total): 0\n"
+                + "\t\tSSTable Compression Ratio: -1.00000\n"
                 + "\t\tNumber of partitions (estimate): 0\n"
                 + "\t\tMemtable cell count: 0\n"
                 + "\t\tMemtable data size: 0\n"
                 + "\t\tMemtable switch count: 0\n"
+                + "\t\tSpeculative retries: 0\n"
                 + "\t\tLocal read count: 4\n"
                 + "\t\tLocal read latency: 0.092 ms\n"
                 + "\t\tLocal write count: 0\n"
                 + "\t\tLocal write latency: NaN ms\n"
+                + "\t\tLocal read/write ratio: 0.00000\n"
                 + "\t\tPending flushes: 0\n"
+                + "\t\tPercent repaired: 0.0\n"
+                + "\t\tBytes repaired: 0B\n"
+                + "\t\tBytes unrepaired: 0B\n"
+                + "\t\tBytes pending repair: 0B\n"
+                + "\t\tBloom filter false positives: 0\n"
+                + "\t\tBloom filter false ratio: 0.00000\n"
+                + "\t\tBloom filter space used: 0\n"
                 + "\t\tCompacted partition minimum bytes: 0\n"
                 + "\t\tCompacted partition maximum bytes: 60\n"
                 + "\t\tCompacted partition mean bytes: 0\n"
-                + "\n"
+                + "\t\tAverage live cells per slice (last five minutes): NaN\n"
+                + "\t\tMaximum live cells per slice (last five minutes): 0\n"
+                + "\t\tAverage tombstones per slice (last five minutes): NaN\n"
+                + "\t\tMaximum tombstones per slice (last five minutes): 0\n"
+                + "\t\tDroppable tombstone ratio: 0.00000\n"
+                + "\n";
+        String keyspace = ""
+                + "Keyspace: ks\n"
+                + "\tRead Count: 4\n"
+                + "\tRead Latency: 0.0915 ms\n"
+                + "\tWrite Count: 8\n"
+                + "\tWrite Latency: 0.05 ms\n"
+                + "\tPending Flushes: 0\n";
+        assertEquals(new Run(0, "Total number of tables: 1\n----------------\n" + keyspace + users
                 + "----------------\n", ""), nodetool("tablestats", "ks.users"));
         assertEquals(new Run(2, "", "error: Unknown keyspace other\n"), nodetool("tablestats", "other"));
+
+        // a node that publishes every metric (Cassandra): off-heap lines, repair, bloom filters, scanned cells
+        Map<String, Object> gauges = new java.util.LinkedHashMap<>();
+        gauges.put("MaxSSTableSize", 1187L);
+        gauges.put("MemtableOffHeapSize", 1024L);
+        gauges.put("BloomFilterOffHeapMemoryUsed", 16L);
+        gauges.put("IndexSummaryOffHeapMemoryUsed", 8L);
+        gauges.put("CompressionMetadataOffHeapMemoryUsed", 0L);
+        gauges.put("CompressionRatio", 0.4567);
+        gauges.put("PercentRepaired", 37.256);
+        gauges.put("BytesUnrepaired", 2048L);
+        gauges.put("RecentBloomFilterFalseRatio", 0.25);
+        gauges.put("BloomFilterDiskSpaceUsed", 2048L);
+        gauges.put("MemtableLiveDataSize", 3L * 1024 * 1024);
+        for (Map.Entry<String, Object> g : gauges.entrySet()) {
+            server.register(ManagementNames.tableMetric("ks", "events", g.getKey()), new FakeNode.Gauge(g.getValue()),
+                    JmxGaugeMBean.class);
+        }
+        server.register(ManagementNames.tableMetric("ks", "events", "LiveScannedHistogram"),
+                new FakeNode.Histogram(3, 4.0, 4, 4, 4, 4, 4, 4), JmxHistogramMBean.class);
+        Run events = nodetool("tablestats", "-H", "ks.events");
+        assertEquals(0, events.code(), events.err());
+        String[] lines = events.out().split("\n");
+        assertEquals(List.of("\t\tTable: events",
+                "\t\tSSTable count: 0",
+                "\t\tOld SSTable count: 0",
+                "\t\tMax SSTable size: 1.159KiB",
+                "\t\tSpace used (live): 0 bytes",
+                "\t\tSpace used (total): 0 bytes",
+                "\t\tSpace used by snapshots (total): 0 bytes",
+                "\t\tOff heap memory used (total): 1.02 KiB",
+                "\t\tSSTable Compression Ratio: 0.45670",
+                "\t\tNumber of partitions (estimate): 0",
+                "\t\tMemtable cell count: 0",
+                "\t\tMemtable data size: 3 MiB",
+                "\t\tMemtable off heap memory used: 1 KiB",
+                "\t\tMemtable switch count: 0",
+                "\t\tSpeculative retries: 0",
+                "\t\tLocal read count: 0",
+                "\t\tLocal read latency: NaN ms",
+                "\t\tLocal write count: 8",
+                "\t\tLocal write latency: 0.050 ms",
+                "\t\tLocal read/write ratio: 0.00000",
+                "\t\tPending flushes: 0",
+                "\t\tPercent repaired: 37.26",
+                "\t\tBytes repaired: 0B",
+                "\t\tBytes unrepaired: 2.000KiB",
+                "\t\tBytes pending repair: 0B",
+                "\t\tBloom filter false positives: 0",
+                "\t\tBloom filter false ratio: 0.25000",
+                "\t\tBloom filter space used: 2 KiB",
+                "\t\tBloom filter off heap memory used: 16 bytes",
+                "\t\tIndex summary off heap memory used: 8 bytes",
+                "\t\tCompression metadata off heap memory used: 0 bytes",
+                "\t\tCompacted partition minimum bytes: 0",
+                "\t\tCompacted partition maximum bytes: 0",
+                "\t\tCompacted partition mean bytes: 0",
+                "\t\tAverage live cells per slice (last five minutes): 4.0",
+                "\t\tMaximum live cells per slice (last five minutes): 4",
+                "\t\tAverage tombstones per slice (last five minutes): NaN",
+                "\t\tMaximum tombstones per slice (last five minutes): 0",
+                "\t\tDroppable tombstone ratio: 0.00000", "", "----------------"), List.of(lines).subList(8, lines.length));
     }
 
     @Test
@@ -363,7 +531,22 @@ class NodeToolTest {
         assertEquals(new Run(1, "", "nodetool: repair is not available yet: it comes with Ringlet's cluster support "
                 + "(membership, streaming and repair).\n"), nodetool("repair", "ks"));
         assertEquals(1, nodetool("decommission").code());
-        assertEquals(1, nodetool("gossipinfo").code());
+        assertEquals(new Run(1, "", "nodetool: gossipinfo is not available yet: it comes with Ringlet's cluster "
+                + "support (membership, streaming and repair).\n"), nodetool("gossipinfo"));
+    }
+
+    @Test
+    void gossipInfoFromTheFailureDetector() {
+        oneNode();
+        String state = "/127.0.0.1\n  generation:1795672354\n  heartbeat:205\n  STATUS:59:NORMAL,-1503337450829588932\n";
+        server.register(ManagementNames.FAILURE_DETECTOR, new org.ringlet.tools.management.FailureDetectorMBean() {
+            @Override public String getAllEndpointStates() { return state; }
+            @Override public String getAllEndpointStatesWithPort() { return state.replace("/127.0.0.1", "/127.0.0.1:7000"); }
+        }, org.ringlet.tools.management.FailureDetectorMBean.class);
+        // Cassandra's nodetool prints the state with println: a blank line closes it
+        assertEquals(new Run(0, state + "\n", ""), nodetool("gossipinfo"));
+        assertEquals(new Run(0, state.replace("/127.0.0.1", "/127.0.0.1:7000") + "\n", ""),
+                nodetool("gossipinfo", "-pp"));
     }
 
     @Test
