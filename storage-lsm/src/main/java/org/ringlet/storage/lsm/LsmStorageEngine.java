@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import org.ringlet.api.NodeContext;
@@ -64,7 +63,7 @@ public final class LsmStorageEngine implements StorageEngine {
     private final Partitioner partitioner;
     private final StorageContext ctx;
     private final Map<TableId, TableStore> stores = new ConcurrentHashMap<>();
-    private final AtomicBoolean flushForMemoryRunning = new AtomicBoolean();
+    private final MemoryFlushTrigger memoryFlushes;
     private final List<Predicate<TableId>> replayed = new CopyOnWriteArrayList<>();
     private final List<org.ringlet.api.storage.StorageFailureListener> failureListeners =
             new CopyOnWriteArrayList<>();
@@ -101,6 +100,8 @@ public final class LsmStorageEngine implements StorageEngine {
         ctx.replayDone(t -> noEarlierSegments || replayed.stream().anyMatch(p -> p.test(t)));
         this.compactions = new CompactionManager(ctx, context.random());
         ctx.afterFlush(compactions::maybeCompact);
+        this.memoryFlushes = new MemoryFlushTrigger(context.scheduler().ioExecutor(),
+                () -> ctx.memory.flushDue() && !stopped, this::flushLargestForMemory);
     }
 
     private void notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind kind, String policy,
@@ -268,43 +269,27 @@ public final class LsmStorageEngine implements StorageEngine {
         for (int k = 0; k < targets.length; k++) {
             ctx.memory.allocated(targets[k].apply(memtables[k], parts[k]));
         }
-        if (ctx.memory.flushDue()) {
-            flushLargestForMemory();
-        }
+        memoryFlushes.request();
     }
 
-    private void flushLargestForMemory() {
-        if (!flushForMemoryRunning.compareAndSet(false, true)) {
-            return;
+    /** Switches out the largest memtable taking writes for a flush; false when every one is empty. */
+    private boolean flushLargestForMemory() {
+        TableStore largest = null;
+        long size = 0;
+        for (TableStore s : stores.values()) {
+            long sz = s.currentMemtable().dataSize();
+            if (sz > size) {
+                size = sz;
+                largest = s;
+            }
         }
-        try {
-            ctx.scheduler.ioExecutor().execute(() -> {
-                try {
-                    while (ctx.memory.flushDue() && !stopped) {
-                        TableStore largest = null;
-                        long size = 0;
-                        for (TableStore s : stores.values()) {
-                            long sz = s.currentMemtable().dataSize();
-                            if (sz > size) {
-                                size = sz;
-                                largest = s;
-                            }
-                        }
-                        if (largest == null) {
-                            break;
-                        }
-                        LOG.debug("Flushing {} ({} bytes): memtables hold {} of {} bytes", largest, size,
-                                ctx.memory.liveBytes(), ctx.memory.limit());
-                        largest.flush();
-                    }
-                } finally {
-                    flushForMemoryRunning.set(false);
-                }
-            });
-        } catch (RuntimeException e) {
-            flushForMemoryRunning.set(false);
-            LOG.warn("Could not schedule a memtable flush: {}", e.toString());
+        if (largest == null) {
+            return false;
         }
+        LOG.debug("Flushing {} ({} bytes): memtables hold {} of {} bytes", largest, size, ctx.memory.liveBytes(),
+                ctx.memory.limit());
+        largest.flush();
+        return true;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -208,13 +209,15 @@ class CommitLogTest {
         assertTrue(before > 4);
         assertTrue(waitFor(() -> !spaceRequests.isEmpty()), "above commitlog_total_space the oldest tables flush");
         assertEquals(Set.of(T), spaceRequests.get(0));
-        // counted from before the discard: the spare segment is prepared in the background right after it
+        // counted from before the discard, so that no rename can be missed
         AtomicInteger renames = new AtomicInteger();
+        AtomicReference<Path> renamedTo = new AtomicReference<>();
         fs.addFault(new FaultInjectingFileSystem.Fault() {
             @Override
             public boolean matches(FaultInjectingFileSystem.Op op, Path path) {
                 if (op == FaultInjectingFileSystem.Op.RENAME) {
                     renames.incrementAndGet();
+                    renamedTo.set(path);
                 }
                 return false;
             }
@@ -233,6 +236,13 @@ class CommitLogTest {
             log.append(record("after-" + i + "-" + "z".repeat(100)), List.of(T));
         }
         log.sync().get(10, TimeUnit.SECONDS);
+        // A spare (a new file) is usually ready when the discard keeps a clean file, which then becomes the spare
+        // prepared after the next segment switch: in the background, possibly after the last append and sync have
+        // returned. Await that rename (the replay below lists the directory, so the rename must be done).
+        assertTrue(waitFor(() -> {
+            Path to = renamedTo.get();
+            return to != null && fs.exists(to);
+        }), "a clean segment file was reused under a new name: " + log.describe());
         List<String> replayed = new ArrayList<>();
         List<CommitLogPosition> positions = new ArrayList<>();
         replay(replayed, positions);
@@ -244,7 +254,7 @@ class CommitLogTest {
             }
         }
         assertTrue(log.segmentCount() > 1);
-        assertTrue(renames.get() > 0, "a clean segment file was reused under a new name");
+        assertEquals(1, renames.get(), "the one clean file kept for reuse was reused once");
     }
 
     @Test
