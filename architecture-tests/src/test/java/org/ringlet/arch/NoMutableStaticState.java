@@ -24,17 +24,19 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * No static field may hold mutable state: every static field is final, and its type is immutable: a primitive, a
- * boxed value, a String, an enum, a record, a logger, a known immutable JDK type, a Ringlet class whose fields are
- * all final (or a Ringlet interface), or a collection/map interface filled by an unmodifiable factory
- * ({@code List.of}, {@code Map.copyOf}, {@code Collections.unmodifiable*} …) in the static initializer. Arrays are
- * always mutable. Compiler-generated (synthetic) fields are ignored.
+ * boxed value, a String, an enum, a record, a logger, a known immutable JDK type ({@code VarHandle} included), a
+ * Ringlet class whose fields are all final (or a Ringlet interface), or a collection/map interface filled by an
+ * unmodifiable factory ({@code List.of}, {@code Map.copyOf}, {@code Collections.unmodifiable*} …) in the static
+ * initializer. Arrays are always mutable. Compiler-generated (synthetic) fields are ignored.
  */
 final class NoMutableStaticState extends ArchCondition<JavaField> {
     private static final List<Class<?>> IMMUTABLE = List.of(String.class, Boolean.class, Character.class, Byte.class,
             Short.class, Integer.class, Long.class, Float.class, Double.class, Class.class, Pattern.class,
             BigInteger.class, BigDecimal.class, UUID.class, Charset.class, Locale.class, Optional.class,
             java.time.format.DateTimeFormatter.class, java.time.Duration.class, java.time.Instant.class,
-            java.time.ZoneId.class, org.slf4j.Logger.class);
+            java.time.ZoneId.class, org.slf4j.Logger.class,
+            // immutable by specification ("VarHandles are immutable and have no visible state")
+            java.lang.invoke.VarHandle.class);
 
     NoMutableStaticState() {
         super("be final and of an immutable type");

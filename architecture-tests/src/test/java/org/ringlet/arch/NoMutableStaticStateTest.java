@@ -34,6 +34,8 @@ class NoMutableStaticStateTest {
                 "b",
                 "c");
         static final Map<String, Integer> COPY = Map.copyOf(new HashMap<>(Map.of("a", 1)));
+        static final java.lang.invoke.VarHandle HANDLE = java.lang.invoke.MethodHandles.arrayElementVarHandle(
+                int[].class);
         static final List<String> WRAPPED;
 
         static {

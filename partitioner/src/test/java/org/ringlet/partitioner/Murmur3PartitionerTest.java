@@ -52,6 +52,19 @@ class Murmur3PartitionerTest extends PartitionerContractTest {
     }
 
     @Test
+    void theOrderPrefixOrdersTokensAsCompareToDoes() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        Token[] edges = {Murmur3Partitioner.MINIMUM, p.token(ByteBuffer.allocate(0)), new LongToken(Long.MAX_VALUE),
+            new LongToken(-1), new LongToken(0), new LongToken(1)};
+        for (int i = 0; i < 10_000; i++) {
+            Token a = i < edges.length ? edges[i] : new LongToken(rnd.nextLong());
+            Token b = new LongToken(i % 7 == 0 ? ((LongToken) a).orderPrefix() : rnd.nextLong());
+            assertEquals(Integer.signum(a.compareTo(b)), Long.signum(Long.compare(a.orderPrefix(), b.orderPrefix())),
+                    a + " against " + b);
+        }
+    }
+
+    @Test
     void compositeKeysHashTheirSerializedForm() {
         ByteBuffer composite = PartitionKeys.serialize(List.of(utf8("Karachi"), ByteBuffer.allocate(4).putInt(0, 30)));
         assertEquals(2 + 7 + 1 + 2 + 4 + 1, composite.remaining());

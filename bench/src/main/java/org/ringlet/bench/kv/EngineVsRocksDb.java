@@ -25,12 +25,19 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --keys 1000000 --value-size 100 --rounds 3 --threads 1,4 --read-seconds 5
  * --cold-reads 20000 --warmup-keys <keys> --warm-cache-mb 256 --cold-cache-mb 8 --memtable-mb 256 --write-buffer-mb 64
- * --engines lsm,rocksdb --dir /tmp/ringlet-kv-bench}.
+ * --engines lsm,rocksdb --phases all --dir /tmp/ringlet-kv-bench}; {@code --phases write} times the load alone
+ * (reads and scans are then reported as 0), for quicker interleaved runs of the write path and for profiles.
  */
 public final class EngineVsRocksDb {
-    private static final String[] METRICS = {"write", "read-warm", "read-cold", "scan"};
+    /** In the order of {@link #record}'s values. */
+    private static final String[] METRICS = {"write", "read-warm", "read-cold", "scan", "write-cpu-us",
+        "write-p99-us"};
+    /** Goals for engine / RocksDB; the -us metrics (lower is better) have none. */
     private static final Map<String, Double> TARGETS = Map.of("write", 1.0, "read-warm", 0.7, "read-cold", 0.7,
             "scan", 0.7);
+
+    /** One write in this many is timed alone for the latency percentile. */
+    private static final int LATENCY_SAMPLE = 4;
 
     private final Map<String, String> opts;
     private final PrintStream out;
@@ -116,53 +123,109 @@ public final class EngineVsRocksDb {
         deleteTree(where);
         int[] order = permutation(n, 1000L + round);
         double write;
+        double writeCpu;
+        double writeP99;
+        String memory;
         double warm;
         double scan;
         String files;
         long settleMs;
         try (KvStore s = open(engine, where, true)) {
+            long cpu0 = processCpuNanos();
+            int[] latencies = new int[n / LATENCY_SAMPLE + 1]; // every LATENCY_SAMPLE-th write's time, ns
             write = timed(threads, n, (t, i) -> {
                 long k = order[i];
-                s.put(k, value(k));
-            });
-            long t0 = System.nanoTime();
-            s.settle();
-            settleMs = (System.nanoTime() - t0) / 1_000_000;
-            files = s.describe();
-            double secs = Double.parseDouble(opts.getOrDefault("read-seconds", "5"));
-            // warm: every key read once (in random order) fills the caches, then the measured reads
-            int[] all = permutation(n, 500L + round);
-            timed(threads, n, (t, i) -> s.get(all[i]));
-            warm = readFor(s, threads, n, secs, round + 17);
-            long t1 = System.nanoTime();
-            long c = s.scanAll(valueSize);
-            scan = c / ((System.nanoTime() - t1) / 1e9);
-            if (c != n) {
-                throw new IllegalStateException(engine + " scanned " + c + " of " + n + " entries");
-            }
-        }
-        double cold;
-        try (KvStore s = reopenCold(engine, where)) {
-            int reads = Math.min(n, intOpt("cold-reads", 20_000));
-            int[] keysToRead = permutation(n, 77L + round);
-            cold = timed(threads, reads, (t, i) -> {
-                if (s.get(keysToRead[i]) != valueSize) {
-                    throw new IllegalStateException(engine + ": key " + keysToRead[i] + " missing");
+                if (i % LATENCY_SAMPLE == 0) {
+                    long t0 = System.nanoTime();
+                    s.put(k, value(k));
+                    latencies[i / LATENCY_SAMPLE] = (int) Math.min(Integer.MAX_VALUE, System.nanoTime() - t0);
+                } else {
+                    s.put(k, value(k));
                 }
             });
+            writeCpu = (processCpuNanos() - cpu0) / 1000.0 / n;
+            java.util.Arrays.sort(latencies);
+            writeP99 = latencies[(int) (latencies.length * 0.99)] / 1000.0;
+            System.gc();
+            memory = String.format(Locale.ROOT, "heap live after load %d MiB, RSS %d MiB",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, rssMiB());
+            if (writeOnly()) {
+                files = s.describe();
+                warm = 0;
+                scan = 0;
+                settleMs = 0;
+            } else {
+                long t0 = System.nanoTime();
+                s.settle();
+                settleMs = (System.nanoTime() - t0) / 1_000_000;
+                files = s.describe();
+                double secs = Double.parseDouble(opts.getOrDefault("read-seconds", "5"));
+                // warm: every key read once (in random order) fills the caches, then the measured reads
+                int[] all = permutation(n, 500L + round);
+                timed(threads, n, (t, i) -> s.get(all[i]));
+                warm = readFor(s, threads, n, secs, round + 17);
+                long t1 = System.nanoTime();
+                long c = s.scanAll(valueSize);
+                scan = c / ((System.nanoTime() - t1) / 1e9);
+                if (c != n) {
+                    throw new IllegalStateException(engine + " scanned " + c + " of " + n + " entries");
+                }
+            }
+        }
+        double cold = 0;
+        if (!writeOnly()) {
+            try (KvStore s = reopenCold(engine, where)) {
+                int reads = Math.min(n, intOpt("cold-reads", 20_000));
+                int[] keysToRead = permutation(n, 77L + round);
+                cold = timed(threads, reads, (t, i) -> {
+                    if (s.get(keysToRead[i]) != valueSize) {
+                        throw new IllegalStateException(engine + ": key " + keysToRead[i] + " missing");
+                    }
+                });
+            }
         }
         deleteTree(where);
+        record(engine, threads, record, round, new double[] {write, warm, cold, scan, writeCpu, writeP99}, settleMs,
+                files + "; " + memory);
+    }
+
+    private static long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time of the whole process (every thread: writers, flushes, compactions, GC). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private boolean writeOnly() {
+        return opts.getOrDefault("phases", "all").equals("write");
+    }
+
+    /** values: write, read-warm, read-cold, scan (ops/s), write CPU µs per op, write p99 µs. */
+    private void record(String engine, int threads, boolean record, int round, double[] values, long settleMs,
+            String files) {
         String load = loadAverage();
         out.printf(Locale.ROOT, "%s round=%d engine=%s threads=%d write=%.0f read-warm=%.0f read-cold=%.0f scan=%.0f"
-                        + " ops/s (settle %d ms; %s; load %s)%n", record ? "RESULT" : "warmup", round, engine,
-                threads, write, warm, cold, scan, settleMs, files, load);
+                        + " ops/s (write: %.2f µs process CPU per write, p99 %.1f µs; settle %d ms; %s; load %s)%n",
+                record ? "RESULT" : "warmup", round, engine, threads, values[0], values[1], values[2], values[3],
+                values[4], values[5], settleMs, files, load);
         if (record) {
             loads.add(Double.parseDouble(load.split(" ")[0]));
             Map<String, List<Double>> m = results.computeIfAbsent(engine, k -> new LinkedHashMap<>());
-            m.computeIfAbsent("write/" + threads, k -> new ArrayList<>()).add(write);
-            m.computeIfAbsent("read-warm/" + threads, k -> new ArrayList<>()).add(warm);
-            m.computeIfAbsent("read-cold/" + threads, k -> new ArrayList<>()).add(cold);
-            m.computeIfAbsent("scan/" + threads, k -> new ArrayList<>()).add(scan);
+            for (int i = 0; i < METRICS.length; i++) {
+                m.computeIfAbsent(METRICS[i] + "/" + threads, k -> new ArrayList<>()).add(values[i]);
+            }
         }
     }
 
@@ -319,12 +382,17 @@ public final class EngineVsRocksDb {
                 .toList()) + (engines.size() == 2 ? " | ratio median (range) | target | met |" : " |"));
         out.println("|---|---|" + "---|".repeat(engines.size()) + (engines.size() == 2 ? "---|---|---|" : ""));
         for (String metric : METRICS) {
+            if (writeOnly() && metric.startsWith("read") || writeOnly() && metric.equals("scan")) {
+                continue;
+            }
             for (int t : threads) {
                 String k = metric + "/" + t;
                 StringBuilder row = new StringBuilder("| " + metric + " | " + t + " |");
                 for (String e : engines) {
                     List<Double> v = results.get(e).get(k);
-                    row.append(String.format(Locale.ROOT, " %,.0f (%s) |", median(v), spread(v, "%,.0f")));
+                    row.append(metric.endsWith("-us")
+                            ? String.format(Locale.ROOT, " %.2f (%s) |", median(v), spread(v, "%.2f"))
+                            : String.format(Locale.ROOT, " %,.0f (%s) |", median(v), spread(v, "%,.0f")));
                 }
                 if (engines.size() == 2) {
                     List<Double> a = results.get(engines.get(0)).get(k);
@@ -334,9 +402,11 @@ public final class EngineVsRocksDb {
                         ratios.add(a.get(i) / b.get(i));
                     }
                     double med = median(ratios);
-                    double target = TARGETS.get(metric);
-                    row.append(String.format(Locale.ROOT, " %.2f (%s) | ≥ %.1f | %s |", med, spread(ratios, "%.2f"),
-                            target, med >= target ? "yes" : "NO"));
+                    Double target = TARGETS.get(metric);
+                    row.append(target == null
+                            ? String.format(Locale.ROOT, " %.2f (%s) | - | - |", med, spread(ratios, "%.2f"))
+                            : String.format(Locale.ROOT, " %.2f (%s) | ≥ %.1f | %s |", med, spread(ratios, "%.2f"),
+                                    target, med >= target ? "yes" : "NO"));
                 }
                 out.println(row);
             }

@@ -15,6 +15,12 @@ public record LongToken(long value) implements Token {
         return new LongToken(value);
     }
 
+    /** The value itself: it orders these tokens completely. */
+    @Override
+    public long orderPrefix() {
+        return value;
+    }
+
     @Override
     public int compareTo(Token other) {
         return Long.compare(value, ((LongToken) other).value);

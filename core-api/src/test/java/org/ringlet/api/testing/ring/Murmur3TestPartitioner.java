@@ -25,6 +25,11 @@ public final class Murmur3TestPartitioner implements Partitioner {
     /** A token of this partitioner. */
     public record LongToken(long value) implements Token {
         @Override
+        public long orderPrefix() {
+            return value;
+        }
+
+        @Override
         public int compareTo(Token o) {
             return Long.compare(value, ((LongToken) o).value);
         }

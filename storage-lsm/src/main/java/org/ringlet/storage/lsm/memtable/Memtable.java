@@ -1,8 +1,7 @@
 package org.ringlet.storage.lsm.memtable;
 
+import java.nio.ByteBuffer;
 import java.util.Iterator;
-import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -19,18 +18,20 @@ import org.ringlet.api.schema.TableMetadata;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A table's writes in memory: partitions in token order in a {@link ConcurrentSkipListMap}. Tracks its data
+ * A table's writes in memory: partitions in token order in a {@link PartitionList}, rows serialized (see
+ * {@link MemtablePartition}). Tracks its data
  * size (for flush decisions), cell count and timestamp range (so reads can skip it). Writes and reads are
  * concurrent; a memtable being flushed receives no more writes.
  */
 public final class Memtable {
+    /** The heap of a partition besides its key bytes and rows: node, links, token, array headers. */
     private static final int PARTITION_OVERHEAD = 96;
 
     private final long id;
     private volatile TableMetadata metadata;
     private volatile CellOrder cellOrder;
     private final ClusteringKeyComparator clusteringKeys;
-    private final ConcurrentSkipListMap<DecoratedKey, MemtablePartition> partitions = new ConcurrentSkipListMap<>();
+    private final PartitionList partitions;
     private final AtomicLong dataSize = new AtomicLong();
     private final LongAdder cellCount = new LongAdder();
     private final LongAdder operations = new LongAdder();
@@ -47,6 +48,7 @@ public final class Memtable {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.cellOrder = CellOrder.of(metadata);
         this.clusteringKeys = new ClusteringKeyComparator(ClusteringComparator.of(metadata));
+        this.partitions = new PartitionList(id * 0x9E3779B97F4A7C15L);
     }
 
     public long id() {
@@ -69,17 +71,19 @@ public final class Memtable {
      * @return the bytes added
      */
     public long apply(Partition update) {
-        // One traversal of the skip list whether the key is new or not (a get first and a put after a miss took
-        // two; the partition object is cheap when it turns out not to be needed).
+        // One traversal of the skip list whether the key is new or not; the key's bytes are copied once (the
+        // memtable keeps no reference to the caller's buffers).
         long size = 0;
-        MemtablePartition created = new MemtablePartition(metadata, update.key(), clusteringKeys);
-        MemtablePartition p = partitions.putIfAbsent(update.key(), created);
-        if (p == null) {
-            p = created;
+        var token = update.key().token();
+        byte[] key = bytes(update.key().key());
+        TableMetadata m = metadata;
+        MemtablePartition p = partitions.putIfAbsent(token, key,
+                () -> new MemtablePartition(m, token, key, partitions.heightFor(token, key), clusteringKeys));
+        if (p.key == key) {
             partitionCount.incrementAndGet();
-            size += PARTITION_OVERHEAD + update.key().key().remaining();
+            size += PARTITION_OVERHEAD + key.length;
         }
-        size += p.apply(update, metadata, cellOrder);
+        size += p.apply(update, m, cellOrder);
         dataSize.addAndGet(size);
         operations.increment();
         long cells = 0;
@@ -125,19 +129,25 @@ public final class Memtable {
         return min;
     }
 
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+    }
+
     /** The partition of a key, or null. */
     public MemtablePartition get(DecoratedKey key) {
-        return partitions.get(key);
+        return partitions.get(key.token(), bytes(key.key()));
     }
 
     /** Partitions in token order, from {@code from} (inclusive, or all when null). */
     public Iterator<MemtablePartition> partitions(DecoratedKey from) {
-        NavigableMap<DecoratedKey, MemtablePartition> m = from == null ? partitions : partitions.tailMap(from, true);
-        return m.values().iterator();
+        return PartitionList.iterator(from == null ? partitions.first()
+                : partitions.ceiling(from.token(), bytes(from.key())));
     }
 
     public boolean isEmpty() {
-        return partitions.isEmpty();
+        return partitions.first() == null;
     }
 
     /** Bytes of data applied (an estimate of the heap it holds). */
@@ -169,8 +179,8 @@ public final class Memtable {
 
     /** The first key, or null when empty. */
     public DecoratedKey firstKey() {
-        var e = partitions.firstEntry();
-        return e == null ? null : e.getKey();
+        MemtablePartition first = partitions.first();
+        return first == null ? null : first.key();
     }
 
     @Override

@@ -1,72 +1,205 @@
 package org.ringlet.storage.lsm.memtable;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.ringlet.api.data.ByteOutput;
 import org.ringlet.api.data.CellOrder;
 import org.ringlet.api.data.Clustering;
+import org.ringlet.api.data.DataSerializer;
 import org.ringlet.api.data.DecoratedKey;
 import org.ringlet.api.data.DeletionTime;
 import org.ringlet.api.data.Partition;
 import org.ringlet.api.data.Row;
 import org.ringlet.api.data.Slice;
+import org.ringlet.api.ring.Token;
 import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 
 /**
- * One partition in a memtable. Its "header" (partition deletion, static row, range tombstones) is an immutable
- * {@link Partition} without rows, replaced on each update with {@link Partition#merge}; rows live in a concurrent
- * sorted map and are merged one by one with {@link Row#merge}, so a reader sees each row either before or after
- * an update (row-level isolation). Deletions are applied when reading, as the merge of all sources requires.
- * Writers of one partition are serialized; readers never block.
+ * One partition in a memtable, and at the same time the node of the memtable's skip list ({@link PartitionList}).
+ *
+ * <p>To keep the number of heap objects per partition small (young collections copy every object of a live
+ * memtable, so the count of objects per row decided write throughput), the key is kept as its token and a copy
+ * of its bytes, and rows are kept serialized ({@link DataSerializer#writeRow}, one {@code byte[]} per row) and
+ * decoded when read. The "header" (partition deletion, static row, range tombstones) is an immutable
+ * {@link Partition} without rows, replaced on each update with {@link Partition#merge}. A row is replaced whole
+ * by its merge with {@link Row#merge}, so a reader sees each row either before or after an update (row-level
+ * isolation). Deletions are applied when reading, as the merge of all sources requires. Writers of one partition
+ * are serialized; readers never block.
  */
 public final class MemtablePartition {
-    private final DecoratedKey key;
-    private final TableId table;
-    private volatile Partition header;
-    /** The only row of a table without clustering columns. */
-    private volatile Row single;
-    /** Rows of a table with clustering columns, keyed by {@link Clustering}. */
-    private final ConcurrentSkipListMap<Object, Row> rows;
+    /** Links kept in fields of the node (a search reads them without reaching another object). */
+    static final int INLINE_LINKS = 4;
+    private static final VarHandle NEXT0 = link(0);
+    private static final VarHandle NEXT1 = link(1);
+    private static final VarHandle NEXT2 = link(2);
+    private static final VarHandle NEXT3 = link(3);
+    private static final VarHandle LINKS = MethodHandles.arrayElementVarHandle(MemtablePartition[].class);
 
-    MemtablePartition(TableMetadata metadata, DecoratedKey key, ClusteringKeyComparator comparator) {
+    private static VarHandle link(int level) {
+        try {
+            return MethodHandles.lookup().findVarHandle(MemtablePartition.class, "next" + level,
+                    MemtablePartition.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The token's {@link Token#orderPrefix()}: most comparisons end here, without reaching the token object. */
+    final long prefix;
+    final Token token;
+    final byte[] key;
+    private final TableId table;
+    /** The next partitions on the skip list's levels 0 to 3 (through the {@code NEXT} handles). */
+    @SuppressWarnings("unused")
+    private volatile MemtablePartition next0;
+    @SuppressWarnings("unused")
+    private volatile MemtablePartition next1;
+    @SuppressWarnings("unused")
+    private volatile MemtablePartition next2;
+    @SuppressWarnings("unused")
+    private volatile MemtablePartition next3;
+    /** The next partitions on levels 4.. (null below height 5; elements through {@link #LINKS}). */
+    private final MemtablePartition[] upper;
+    private final int height;
+    private volatile Partition header;
+    /** The only row of a table without clustering columns, serialized. */
+    private volatile byte[] single;
+    /** Rows of a table with clustering columns, keyed by {@link Clustering}, serialized. */
+    private final ConcurrentSkipListMap<Object, byte[]> rows;
+
+    /** The head of a skip list. */
+    MemtablePartition(int height) {
+        this.prefix = 0;
+        this.token = null;
+        this.key = null;
+        this.table = null;
+        this.upper = new MemtablePartition[height - INLINE_LINKS];
+        this.height = height;
+        this.rows = null;
+    }
+
+    MemtablePartition(TableMetadata metadata, Token token, byte[] key, int height,
+                      ClusteringKeyComparator comparator) {
+        this.prefix = token.orderPrefix();
+        this.token = token;
         this.key = key;
         this.table = metadata.id();
+        this.upper = height > INLINE_LINKS ? new MemtablePartition[height - INLINE_LINKS] : null;
+        this.height = height;
         this.rows = metadata.clusteringColumns().isEmpty() ? null : new ConcurrentSkipListMap<>(comparator);
     }
 
+    int height() {
+        return height;
+    }
+
+    /** The next partition on a level below {@link #height()}. */
+    MemtablePartition next(int level) {
+        return switch (level) {
+            case 0 -> (MemtablePartition) NEXT0.getAcquire(this);
+            case 1 -> (MemtablePartition) NEXT1.getAcquire(this);
+            case 2 -> (MemtablePartition) NEXT2.getAcquire(this);
+            case 3 -> (MemtablePartition) NEXT3.getAcquire(this);
+            default -> (MemtablePartition) LINKS.getAcquire(upper, level - INLINE_LINKS);
+        };
+    }
+
+    /** Sets a link of a node not yet reachable on that level. */
+    void initNext(int level, MemtablePartition n) {
+        switch (level) {
+            case 0 -> NEXT0.setRelease(this, n);
+            case 1 -> NEXT1.setRelease(this, n);
+            case 2 -> NEXT2.setRelease(this, n);
+            case 3 -> NEXT3.setRelease(this, n);
+            default -> LINKS.setRelease(upper, level - INLINE_LINKS, n);
+        }
+    }
+
+    boolean casNext(int level, MemtablePartition expected, MemtablePartition n) {
+        return switch (level) {
+            case 0 -> NEXT0.compareAndSet(this, expected, n);
+            case 1 -> NEXT1.compareAndSet(this, expected, n);
+            case 2 -> NEXT2.compareAndSet(this, expected, n);
+            case 3 -> NEXT3.compareAndSet(this, expected, n);
+            default -> LINKS.compareAndSet(upper, level - INLINE_LINKS, expected, n);
+        };
+    }
+
+    /** Orders this partition against a key given as token and bytes (as {@link DecoratedKey} orders). */
+    int compareTo(long otherPrefix, Token otherToken, byte[] otherKey) {
+        if (prefix != otherPrefix) {
+            return prefix < otherPrefix ? -1 : 1;
+        }
+        int c = token.compareTo(otherToken);
+        return c != 0 ? c : Arrays.compareUnsigned(key, otherKey);
+    }
+
     public DecoratedKey key() {
-        return key;
+        return new DecoratedKey(token, ByteBuffer.wrap(key));
     }
 
     /**
      * Applies an update.
      *
-     * @return the bytes the update added
+     * @return the bytes the update added (an estimate of the heap it takes)
      */
     synchronized long apply(Partition update, TableMetadata metadata, CellOrder order) {
         long size = 0;
         if (!update.partitionDeletion().isLive() || !update.staticRow().isEmpty()
                 || !update.rangeTombstones().isEmpty()) {
-            Partition h = Partition.of(table, key, update.partitionDeletion(), update.staticRow(), List.of(),
-                    update.rangeTombstones());
+            Partition h = Partition.of(table, update.key(), update.partitionDeletion(), update.staticRow(),
+                    List.of(), update.rangeTombstones());
             Partition current = header;
             header = current == null ? h.purgeShadowed(metadata) : Partition.merge(List.of(current, h), metadata);
             size += update.staticRow().dataSize() + 64L * update.rangeTombstones().size() + 16;
         }
         for (Row r : update.rows()) {
+            byte[] encoded;
             if (rows == null) {
-                Row current = single;
-                single = current == null ? r : Row.merge(current, r, order);
+                byte[] current = single;
+                encoded = encode(current == null ? r : Row.merge(decode(current, Clustering.EMPTY), r, order));
+                single = encoded;
+                size += encoded.length + 16;
             } else {
-                rows.merge(r.clustering(), r, (a, b) -> Row.merge(a, b, order));
+                Clustering c = r.clustering();
+                byte[] current = rows.get(c);
+                encoded = encode(current == null ? r : Row.merge(decode(current, c), r, order));
+                rows.put(c, encoded);
+                size += encoded.length + 80L + clusteringSize(c);
             }
-            size += r.dataSize();
         }
         return size;
+    }
+
+    private static long clusteringSize(Clustering c) {
+        long size = 0;
+        for (int i = 0; i < c.size(); i++) {
+            size += 16 + c.get(i).remaining();
+        }
+        return size;
+    }
+
+    private static byte[] encode(Row r) {
+        ByteOutput out = new ByteOutput(r.dataSize() + 16);
+        DataSerializer.writeRow(r, out);
+        ByteBuffer b = out.toByteBuffer();
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return bytes;
+    }
+
+    private static Row decode(byte[] row, Clustering clustering) {
+        return DataSerializer.readRow(ByteBuffer.wrap(row), clustering);
     }
 
     /**
@@ -75,7 +208,7 @@ public final class MemtablePartition {
      */
     public Partition header() {
         Partition h = header;
-        return h != null ? h : Partition.empty(table, key);
+        return h != null ? h : Partition.empty(table, key());
     }
 
     /** The partition deletion. */
@@ -92,15 +225,27 @@ public final class MemtablePartition {
     /** The rows of a slice, in clustering order or reversed. */
     public Iterator<Row> rows(Slice slice, boolean reversed) {
         if (rows == null) {
-            Row r = single;
+            byte[] r = single;
             if (r == null) {
                 return Collections.emptyIterator();
             }
-            return List.of(r).iterator();
+            return List.of(decode(r, Clustering.EMPTY)).iterator();
         }
-        NavigableMap<Object, Row> sub = slice.equals(Slice.ALL) ? rows
+        NavigableMap<Object, byte[]> sub = slice.equals(Slice.ALL) ? rows
                 : rows.subMap(slice.start(), false, slice.end(), false);
-        return (reversed ? sub.descendingMap() : sub).values().iterator();
+        Iterator<Map.Entry<Object, byte[]>> it = (reversed ? sub.descendingMap() : sub).entrySet().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Map.Entry<Object, byte[]> e = it.next();
+                return decode(e.getValue(), (Clustering) e.getKey());
+            }
+        };
     }
 
     /** Every row in clustering order. */
@@ -113,11 +258,12 @@ public final class MemtablePartition {
         Partition h = header();
         List<Row> all;
         if (rows == null) {
-            Row r = single;
-            all = r == null ? List.of() : List.of(r);
+            byte[] r = single;
+            all = r == null ? List.of() : List.of(decode(r, Clustering.EMPTY));
         } else {
-            all = List.copyOf(rows.values());
+            all = new java.util.ArrayList<>(rows.size());
+            rows().forEachRemaining(all::add);
         }
-        return Partition.of(table, key, h.partitionDeletion(), h.staticRow(), all, h.rangeTombstones());
+        return Partition.of(table, h.key(), h.partitionDeletion(), h.staticRow(), all, h.rangeTombstones());
     }
 }
