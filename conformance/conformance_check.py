@@ -19,7 +19,7 @@ import uuid
 
 from cassandra.cluster import Cluster, ExecutionProfile, EXEC_PROFILE_DEFAULT
 from cassandra.policies import RoundRobinPolicy
-from cassandra.query import SimpleStatement, tuple_factory
+from cassandra.query import UNSET_VALUE, SimpleStatement, tuple_factory
 from cassandra.util import Date, Duration, OrderedMap, OrderedMapSerializedKey, SortedSet, Time
 
 ERROR_CODES = {"AlreadyExists": 0x2400, "InvalidRequest": 0x2200, "Unauthorized": 0x2100,
@@ -96,6 +96,10 @@ def read_scenario(path):
         for number, raw in enumerate(f, 1):
             line = raw.strip()
             if not line:
+                continue
+            if line.startswith("--!") and line[3:].strip().startswith("bind="):
+                # the next statement is prepared and executed with these values (a Python list, see BIND_NAMES)
+                pending["bind"] = line[3:].strip()[len("bind="):].strip()
                 continue
             if line.startswith("--!"):
                 for item in (x.strip() for x in line[3:].split(",")):
@@ -183,6 +187,25 @@ def normalise(stmt, directives, columns, rows, known):
     return sorted(rows), "sorted"
 
 
+# What `--! bind=[...]` values may use besides Python literals: no builtins, nothing else.
+BIND_NAMES = {"None": None, "True": True, "False": False, "UNSET": UNSET_VALUE, "Decimal": decimal.Decimal,
+              "UUID": uuid.UUID, "datetime": datetime.datetime, "date": datetime.date, "Time": Time,
+              "Duration": Duration, "blob": bytes.fromhex}
+
+
+def execute(session, stmt, directives, timeout, lines):
+    """Runs a statement: simply, or prepared and bound with `--! bind` values (printing the bind markers)."""
+    fetch = int(directives.get("fetch", 5000))
+    if "bind" not in directives:
+        return session.execute(SimpleStatement(stmt, fetch_size=fetch), timeout=timeout)
+    prepared = session.prepare(stmt)
+    lines.append("bind: " + ", ".join("%s %s" % (c.name, type_text(c.type)) for c in prepared.column_metadata))
+    values = eval(directives["bind"], {"__builtins__": {}}, dict(BIND_NAMES))  # noqa: S307 - scenario files only
+    bound = prepared.bind(values)
+    bound.fetch_size = fetch
+    return session.execute(bound, timeout=timeout)
+
+
 def run(path, host, port, timeout):
     """[(header, [answer lines])] in the recorded format."""
     profile = ExecutionProfile(load_balancing_policy=RoundRobinPolicy(), request_timeout=timeout,
@@ -198,8 +221,7 @@ def run(path, host, port, timeout):
                 time.sleep(float(directives["sleep"]))
             lines = []
             try:
-                result = session.execute(SimpleStatement(stmt, fetch_size=int(directives.get("fetch", 5000))),
-                                         timeout=timeout)
+                result = execute(session, stmt, directives, timeout, lines)
                 warnings = getattr(getattr(result, "response_future", None), "warnings", None) or []
                 if result.column_names is None:
                     lines.append("OK")

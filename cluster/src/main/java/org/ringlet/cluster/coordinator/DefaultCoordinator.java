@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
+import org.ringlet.api.Service;
 import org.ringlet.api.cluster.ConsistencyLevel;
 import org.ringlet.api.cluster.Coordinator;
 import org.ringlet.api.cluster.WriteType;
@@ -33,6 +34,7 @@ import org.ringlet.api.locator.ReplicationStrategy;
 import org.ringlet.api.ring.Topology;
 import org.ringlet.api.ring.TopologyService;
 import org.ringlet.api.runtime.Cancellable;
+import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.Scheduler;
 import org.ringlet.api.schema.KeyspaceMetadata;
 import org.ringlet.api.schema.SchemaService;
@@ -40,6 +42,9 @@ import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.PartitionRangeReadCommand;
 import org.ringlet.api.storage.SinglePartitionReadCommand;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,7 +55,11 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Thread-safe.
  */
-public final class DefaultCoordinator implements Coordinator {
+public final class DefaultCoordinator implements Coordinator, Service {
+    /** How often the batchlog is replayed (Cassandra's batchlog replay interval). */
+    static final Duration BATCHLOG_REPLAY_INTERVAL = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultCoordinator.class);
+
     private final SchemaService schema;
     private final ReplicationStrategies strategies;
     private final ReplicaPlanner planner;
@@ -60,9 +69,13 @@ public final class DefaultCoordinator implements Coordinator {
     private final Scheduler scheduler;
     private final CoordinatorConfig config;
     private final RangeReads rangeReads;
+    private final LoggedBatches loggedBatches;
+    private volatile Cancellable batchlogReplay;
+    private volatile CompletionStage<Integer> startupReplay = CompletableFuture.completedFuture(0);
+    private volatile Cancellable startupReplayTask;
 
     public DefaultCoordinator(SchemaService schema, ReplicationStrategies strategies, TopologyService topology,
-                              ReplicaClient replicas, Liveness liveness, Scheduler scheduler,
+                              ReplicaClient replicas, Liveness liveness, Scheduler scheduler, Clock clock,
                               CoordinatorConfig config) {
         this.schema = requireNonNull(schema, "schema is null");
         this.strategies = requireNonNull(strategies, "strategies is null");
@@ -73,6 +86,66 @@ public final class DefaultCoordinator implements Coordinator {
         this.config = requireNonNull(config, "config is null");
         this.planner = new ReplicaPlanner(strategies, topology, liveness);
         this.rangeReads = new RangeReads(this, planner, topology);
+        this.loggedBatches = new LoggedBatches(this, schema, topology, requireNonNull(clock, "clock is null"),
+                scheduler.computeExecutor());
+    }
+
+    // --------------------------------------------------------------------------------------------- lifecycle
+
+    /**
+     * Starts replaying the batchlog left by the last run (every entry present now), without waiting for it (the
+     * replay runs on the scheduler's executors, which a deterministic scheduler only runs when driven), then every
+     * {@link #BATCHLOG_REPLAY_INTERVAL} the entries older than twice the write timeout (batches whose writes
+     * failed). Replaying an entry of a batch of this run that is still being written is harmless: the replay writes
+     * the same mutations with the same timestamps before it removes the entry. {@link #startupReplay()} completes
+     * when the first replay has.
+     */
+    @Override
+    public void start() {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        startupReplay = done;
+        // a scheduled task, so that a stop before it ran leaves nothing queued
+        startupReplayTask = scheduler.schedule(() -> loggedBatches.replay(Duration.ZERO)
+                .whenComplete((replayed, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Replaying the batchlog at start failed; the periodic replay retries", failure);
+                        done.completeExceptionally(failure);
+                    } else {
+                        if (replayed > 0) {
+                            LOG.info("Replayed {} logged batches left in the batchlog", replayed);
+                        }
+                        done.complete(replayed);
+                    }
+                }), Duration.ZERO);
+        batchlogReplay = scheduler.scheduleWithFixedDelay(() -> loggedBatches.replay(
+                config.writeTimeout().multipliedBy(2)), BATCHLOG_REPLAY_INTERVAL, BATCHLOG_REPLAY_INTERVAL);
+    }
+
+    /** The replay {@link #start()} began: the number of batches replayed (completed already when not started). */
+    public CompletionStage<Integer> startupReplay() {
+        return startupReplay;
+    }
+
+    @Override
+    public void stop() {
+        Cancellable replay = batchlogReplay;
+        if (replay != null) {
+            replay.cancel();
+        }
+        Cancellable first = startupReplayTask;
+        if (first != null) {
+            first.cancel();
+        }
+    }
+
+    @Override
+    public String serviceName() {
+        return "coordinator";
+    }
+
+    /** Replays the batchlog's entries at least this old now (tests and tools). */
+    public CompletionStage<Integer> replayBatchlog(Duration olderThan) {
+        return loggedBatches.replay(olderThan);
     }
 
     // ------------------------------------------------------------------------------------------------ writes
@@ -154,11 +227,29 @@ public final class DefaultCoordinator implements Coordinator {
         return e;
     }
 
+    /**
+     * Writes a logged batch through the batchlog (see {@link LoggedBatches}): applied entirely, also across a
+     * crash of this node.
+     */
     @Override
     public CompletionStage<Void> writeLoggedBatch(Collection<Mutation> mutations, ConsistencyLevel consistency) {
-        // The batchlog (all-or-nothing across a crash) comes with the batch work; until then a logged batch is
-        // written like an unlogged one, each mutation atomic on its own.
-        return write(mutations, consistency, WriteType.BATCH);
+        try {
+            return loggedBatches.write(mutations, consistency);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Checks that every mutation has enough live replicas for the level.
+     *
+     * @throws UnavailableException when one has not
+     */
+    void checkWritable(Collection<Mutation> mutations, ConsistencyLevel consistency) {
+        ConsistencyRules.validateForWrite(consistency);
+        for (Mutation m : mutations) {
+            planner.forWrite(strategies.keyspace(m.keyspace()), m.key().token(), consistency);
+        }
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class DefaultCoordinatorFactory implements CoordinatorFactory {
         ReplicaClient replicas = new LocalReplicaClient(topology.localHostId(), context.service(StorageEngine.class),
                 schema, scheduler.ioExecutor(), settings.autoSnapshot(), clock, metrics, true);
         Coordinator coordinator = new DefaultCoordinator(schema, strategies, topology, replicas, Liveness.all(),
-                scheduler, settings);
+                scheduler, clock, settings);
         return context.find(RequestMetrics.class).isPresent()
                 ? new MeasuredCoordinator(coordinator, metrics, clock) : coordinator;
     }

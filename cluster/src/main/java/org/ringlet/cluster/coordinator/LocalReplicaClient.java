@@ -42,6 +42,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class LocalReplicaClient implements ReplicaClient {
     private static final int COUNTER_LOCK_STRIPES = 64;
+    /** How many counters the counter cache keeps (Cassandra sizes its cache in memory; a count is simpler). */
+    private static final int COUNTER_CACHE_ENTRIES = 100_000;
 
     private final UUID self;
     private final StorageEngine storage;
@@ -52,6 +54,7 @@ public final class LocalReplicaClient implements ReplicaClient {
     private final Clock clock;
     private final RequestMetrics metrics;
     private final Object[] counterLocks = new Object[COUNTER_LOCK_STRIPES];
+    private final CounterCache counterCache = new CounterCache(COUNTER_CACHE_ENTRIES);
 
     /**
      * @param self         this node's host id
@@ -153,32 +156,56 @@ public final class LocalReplicaClient implements ReplicaClient {
                 .orElseThrow(() -> new ServerError("Unknown table " + deltas.table()));
         long now = clock.currentTimeSeconds();
         Partition.Builder b = Partition.builder(table, deltas.key());
-        ClusteringComparator comparator = ClusteringComparator.of(table);
         List<Row> rows = new ArrayList<>(deltas.rows());
         if (!deltas.staticRow().isEmpty()) {
             rows.add(0, deltas.staticRow());
         }
         for (Row r : rows) {
-            Slices slices = r.isStatic() ? Slices.NONE : Slices.with(comparator, Slice.exactly(r.clustering()));
-            Partition current = storage.read(new SinglePartitionReadCommand(table.id(), deltas.key(),
-                    new ClusteringFilter(slices, false), ColumnFilter.ALL, DataLimits.NONE, now));
-            Row existing = r.isStatic() ? current.staticRow()
-                    : current.rows().stream().filter(x -> x.clustering().equals(r.clustering())).findFirst()
-                    .orElse(null);
             Row.Builder out = r.isStatic() ? b.staticRow() : b.row(r.clustering());
+            Row stored = null;
+            boolean read = false;
             for (Cell delta : r.cells()) {
                 if (delta.isTombstone()) {
                     out.addCell(delta);
                     continue;
                 }
+                CounterCache.Key key = new CounterCache.Key(table.id(), deltas.key().key(), r.clustering(),
+                        delta.column(), delta.path());
+                CounterCache.Shard current = counterCache.get(key);
+                if (current == null) {
+                    if (!read) {
+                        stored = storedRow(table, deltas, r, now);
+                        read = true;
+                    }
+                    current = storedShard(stored, delta);
+                }
                 long d = delta.value().getLong(delta.value().position());
-                Cell old = existing == null ? null : existing.cell(delta.column());
-                ByteBuffer base = old == null || !old.isCounter() ? null : old.value();
-                ByteBuffer context = CounterContext.increment(base, self, d);
-                out.addCell(Cell.counter(delta.column(), context, delta.timestamp()));
+                // as Cassandra: the clock follows time, and always moves past the last one
+                CounterCache.Shard next = new CounterCache.Shard(Math.max(clock.currentTimeMicros(),
+                        current.clock() + 1), current.count() + d);
+                counterCache.put(key, next);
+                out.addCell(Cell.counter(delta.column(), CounterContext.create(self, next.clock(), next.count()),
+                        delta.timestamp()));
             }
         }
         return b.build();
+    }
+
+    /** The live stored version of the row a counter update changes, or null. */
+    private Row storedRow(TableMetadata table, Partition deltas, Row r, long now) {
+        ClusteringComparator comparator = ClusteringComparator.of(table);
+        Slices slices = r.isStatic() ? Slices.NONE : Slices.with(comparator, Slice.exactly(r.clustering()));
+        Partition current = storage.read(new SinglePartitionReadCommand(table.id(), deltas.key(),
+                new ClusteringFilter(slices, false), ColumnFilter.ALL, DataLimits.NONE, now));
+        return r.isStatic() ? current.staticRow() : current.rows().stream()
+                .filter(x -> x.clustering().equals(r.clustering())).findFirst().orElse(null);
+    }
+
+    /** This node's shard of the stored counter, or a blank one. */
+    private CounterCache.Shard storedShard(Row stored, Cell delta) {
+        Cell old = stored == null ? null : stored.cell(delta.column());
+        long[] shard = old == null || !old.isCounter() ? null : CounterContext.shard(old.value(), self);
+        return shard == null ? new CounterCache.Shard(0, 0) : new CounterCache.Shard(shard[0], shard[1]);
     }
 
     @Override
@@ -212,6 +239,7 @@ public final class LocalReplicaClient implements ReplicaClient {
     @Override
     public CompletionStage<Void> truncate(UUID replica, TableId table) {
         checkLocal(replica);
+        counterCache.invalidate(table);
         return storage.truncate(table, autoSnapshot);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
+import org.ringlet.api.Service;
 import org.ringlet.api.cluster.ConsistencyLevel;
 import org.ringlet.api.cluster.Coordinator;
 import org.ringlet.api.cluster.RequestMetrics;
@@ -23,9 +24,12 @@ import static java.util.Objects.requireNonNull;
  * included, as Cassandra's {@code ClientRequest} latencies), to the node's {@link RequestMetrics}: reads as
  * {@code Read}, range reads as {@code RangeSlice}, writes, batches and counter updates as {@code Write}.
  *
+ * The delegate's lifecycle (a {@link Service}, e.g. the batchlog replay) is started and stopped through this
+ * coordinator.
+ *
  * <p>Thread-safe.
  */
-final class MeasuredCoordinator implements Coordinator {
+final class MeasuredCoordinator implements Coordinator, Service {
     private final Coordinator delegate;
     private final RequestMetrics metrics;
     private final Clock clock;
@@ -89,5 +93,24 @@ final class MeasuredCoordinator implements Coordinator {
     @Override
     public CompletionStage<Void> truncate(TableId table) {
         return delegate.truncate(table);
+    }
+
+    @Override
+    public void start() throws Exception {
+        if (delegate instanceof Service service) {
+            service.start();
+        }
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (delegate instanceof Service service) {
+            service.stop();
+        }
+    }
+
+    @Override
+    public String serviceName() {
+        return delegate instanceof Service service ? service.serviceName() : "coordinator";
     }
 }

@@ -108,7 +108,7 @@ final class CoordinatorFixture {
     DefaultCoordinator coordinator(ReplicaClient replicas, Liveness liveness) {
         ReplicationStrategies strategies = new ReplicationStrategies(schema, REGISTRY,
                 TestServices.context(Map.of()));
-        return new DefaultCoordinator(schema, strategies, topology, replicas, liveness, scheduler,
+        return new DefaultCoordinator(schema, strategies, topology, replicas, liveness, scheduler, clock,
                 CoordinatorConfig.defaults());
     }
 

@@ -166,6 +166,38 @@ class SingleNodeCoordinatorTest {
         assertEquals(13L, CounterContext.total(n.value()));
     }
 
+    /**
+     * As Cassandra with its counter cache: a counter deleted and incremented again continues from its last value;
+     * after a truncation it starts from zero.
+     */
+    @Test
+    void aDeletedCounterContinuesFromItsLastValueUntilTruncated() {
+        TableMetadata counters = TableMetadata.builder("rf1", "c2").id(new TableId(new java.util.UUID(6, 6)))
+                .addPartitionKey("k", NativeType.INT).addRegular("n", NativeType.COUNTER).build();
+        f.schema.put(f.schema.current().keyspace("rf1").orElseThrow().withTable(counters));
+        increment(counters, -2);
+        f.clock.advance(java.time.Duration.ofSeconds(1));
+        Partition.Builder delete = Partition.builder(counters, f.key(7));
+        delete.deletePartition(new org.ringlet.api.data.DeletionTime(f.clock.currentTimeMicros(),
+                f.clock.currentTimeSeconds()));
+        join(coordinator.write(List.of(Mutation.of("rf1", delete.build())), ConsistencyLevel.ONE, WriteType.SIMPLE));
+        f.clock.advance(java.time.Duration.ofSeconds(1));
+        assertEquals(-1L, increment(counters, 1));
+        join(coordinator.truncate(counters.id()));
+        f.clock.advance(java.time.Duration.ofSeconds(1));
+        assertEquals(1L, increment(counters, 1));
+    }
+
+    private long increment(TableMetadata counters, long delta) {
+        Partition.Builder p = Partition.builder(counters, f.key(7));
+        p.row(Clustering.EMPTY).addCell(Cell.live("n", null, NativeType.BIGINT.decompose(delta),
+                f.clock.currentTimeMicros()));
+        join(coordinator.writeCounters(List.of(Mutation.of("rf1", p.build())), ConsistencyLevel.ONE));
+        Partition read = join(coordinator.read(SinglePartitionReadCommand.fullPartition(counters.id(), f.key(7),
+                f.clock.currentTimeSeconds()), ConsistencyLevel.ONE));
+        return CounterContext.total(read.liveRows(f.clock.currentTimeSeconds()).get(0).cell("n").value());
+    }
+
     @Test
     void truncateEmptiesTheTable() {
         join(coordinator.write(List.of(f.row(rf1, 3, 1, "a")), ConsistencyLevel.ONE, WriteType.SIMPLE));

@@ -66,6 +66,16 @@ public final class CounterContext {
     }
 
     /**
+     * One node's shard of a context.
+     *
+     * @return {@code {clock, count}}, or null when the node has no shard in it
+     */
+    public static long[] shard(ByteBuffer context, UUID hostId) {
+        Shard s = shards(context).get(hostId);
+        return s == null ? null : new long[] {s.clock, s.count};
+    }
+
+    /**
      * The context after this node adds {@code delta} to its own shard: its clock goes up by one. {@code current}
      * may be null when the counter has no value yet.
      */

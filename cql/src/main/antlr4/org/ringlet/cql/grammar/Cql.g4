@@ -392,6 +392,7 @@ constant
     | FLOAT
     | BOOLEAN
     | DURATION
+    | ISO_DURATION
     | UUID
     | HEXNUMBER
     | MINUS? K_NAN
@@ -605,12 +606,16 @@ HEXNUMBER
     : '0X' HEX*
     ;
 
-// Durations: 1h30m, and the ISO 8601 forms P1Y2M3DT4H5M6S, PT5M, P2W and P0001-02-03T04:05:06. The order of
-// the ISO components is checked when the literal is converted, not here.
+// Durations: 1h30m (units in any case; their order is checked when the literal is converted), and the ISO 8601
+// forms P1Y2M3DT4H5M6S, PT5M, P2W and P0001-02-03T04:05:06, upper case only as in Cassandra (anything else that
+// looks like one, p1d or P1W2D, is an identifier).
 DURATION
     : '-'? DIGIT+ DURATION_UNIT (DIGIT+ DURATION_UNIT)*
-    | '-'? 'P' (DIGIT+ [YMDW])+ ('T' (DIGIT+ [HMS])+)?
-    | '-'? 'PT' (DIGIT+ [HMS])+
+    ;
+
+ISO_DURATION options { caseInsensitive = false; }
+    : '-'? 'P' (ISO_DATE_PART ('T' ISO_TIME_PART?)? | 'T' ISO_TIME_PART)
+    | '-'? 'P' DIGIT+ 'W'
     | '-'? 'P' DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT 'T' DIGIT DIGIT ':' DIGIT DIGIT ':' DIGIT DIGIT
     ;
 
@@ -663,6 +668,16 @@ fragment LETTER: [A-Z];
 fragment DIGIT: [0-9];
 fragment HEX: [0-9A-F];
 fragment EXPONENT: 'E' [+-]? DIGIT+;
+fragment ISO_DATE_PART options { caseInsensitive = false; }
+    : DIGIT+ 'Y' (DIGIT+ 'M')? (DIGIT+ 'D')?
+    | DIGIT+ 'M' (DIGIT+ 'D')?
+    | DIGIT+ 'D'
+    ;
+fragment ISO_TIME_PART options { caseInsensitive = false; }
+    : DIGIT+ 'H' (DIGIT+ 'M')? (DIGIT+ 'S')?
+    | DIGIT+ 'M' (DIGIT+ 'S')?
+    | DIGIT+ 'S'
+    ;
 fragment DURATION_UNIT
     : 'Y' | 'MO' | 'W' | 'D' | 'H' | 'M' | 'S' | 'MS' | 'US' | 'µS' | 'NS'
     ;

@@ -37,7 +37,7 @@ public final class FunctionRegistry {
         r.add(new TokenFunction.Factory(partitioner));
         CastFunctions.addTo(r);
         TimeFunctions.addTo(r, clock, random, timeUuids);
-        JsonFunctions.addTo(r);
+        JsonFunctions.addTo(r, clock);
         OperationFunctions.addTo(r);
         AggregateFunctions.addTo(r);
         CollectionFunctions.addTo(r);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.ringlet.api.error.FunctionFailureException;
 import org.ringlet.api.error.InvalidRequestException;
+import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.api.types.MarshalException;
@@ -19,12 +20,13 @@ final class JsonFunctions {
     private JsonFunctions() {
     }
 
-    static void addTo(FunctionRegistry r) {
+    /** @param clock the node's clock (a timestamp in JSON may be {@code "now"}) */
+    static void addTo(FunctionRegistry r, Clock clock) {
         for (String name : List.of("to_json", "tojson")) {
             r.add(new ToJson(FunctionName.system(name)));
         }
         for (String name : List.of("from_json", "fromjson")) {
-            r.add(new FromJson(FunctionName.system(name)));
+            r.add(new FromJson(FunctionName.system(name), clock));
         }
     }
 
@@ -57,7 +59,7 @@ final class JsonFunctions {
         }
     }
 
-    private record FromJson(FunctionName name) implements FunctionFactory {
+    private record FromJson(FunctionName name, Clock clock) implements FunctionFactory {
         @Override
         public CqlFunction create(List<? extends Assignable> arguments, CqlType receiverType, TableMetadata table) {
             if (receiverType == null) {
@@ -79,7 +81,7 @@ final class JsonFunctions {
                             + "': " + e.getMessage());
                 }
                 try {
-                    return JsonValues.fromJson(type, parsed);
+                    return JsonValues.fromJson(type, parsed, clock::currentTimeMillis);
                 } catch (MarshalException e) {
                     throw new FunctionFailureException(FunctionName.SYSTEM, name.name(), List.of("text"),
                             "org.apache.cassandra.serializers.MarshalException: " + e.getMessage());

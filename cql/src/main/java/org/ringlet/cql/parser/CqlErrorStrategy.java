@@ -5,10 +5,13 @@ import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.ringlet.api.error.SyntaxException;
+import org.ringlet.cql.grammar.CqlParser;
 
 /**
  * Stops at the first syntax error and reports it as a {@link SyntaxException} with Cassandra's wording: {@code
@@ -42,6 +45,18 @@ final class CqlErrorStrategy extends DefaultErrorStrategy {
     @Override
     public Token recoverInline(Parser recognizer) {
         Token offending = recognizer.getCurrentToken();
+        ParserRuleContext ctx = recognizer.getContext();
+        if (ctx instanceof CqlParser.TermFunctionContext f && f.LPAREN() == null) {
+            // a name where a term goes but no call follows: Cassandra's fixed lookahead finds no alternative for
+            // the term at the token after the name
+            throw new SyntaxException(SyntaxErrors.parserMessage(query, recognizer.getInputStream(), offending,
+                    ctx.getStart(), "no viable alternative at input " + SyntaxErrors.quoted(offending)));
+        }
+        if (offending.getType() != Token.EOF && endsWithTerm(ctx)) {
+            // what follows a complete term is decided with lookahead in Cassandra's parser too
+            throw syntaxError(recognizer, offending, "no viable alternative at input "
+                    + SyntaxErrors.quoted(offending));
+        }
         throw syntaxError(recognizer, offending, mismatch(offending, recognizer.getExpectedTokens()));
     }
 
@@ -56,13 +71,25 @@ final class CqlErrorStrategy extends DefaultErrorStrategy {
         // no single-token deletion or insertion: errors surface where the rule that cannot match them is
     }
 
+    /** Whether the input matched so far in this rule ends with a complete term (however deeply nested). */
+    private static boolean endsWithTerm(ParserRuleContext ctx) {
+        ParseTree last = ctx.getChildCount() == 0 ? null : ctx.getChild(ctx.getChildCount() - 1);
+        while (last instanceof ParserRuleContext rule) {
+            if (rule instanceof CqlParser.TermContext) {
+                return true;
+            }
+            last = rule.getChildCount() == 0 ? null : rule.getChild(rule.getChildCount() - 1);
+        }
+        return false;
+    }
+
     private static String mismatch(Token offending, IntervalSet expected) {
         if (expected != null && expected.size() == 1 && (expected.getMinElement() != Token.EOF
                 || isKeyword(offending))) {
             return "mismatched input " + SyntaxErrors.quoted(offending) + " expecting "
                     + SyntaxErrors.tokenName(expected.getMinElement());
         }
-        if (expected != null && expected.contains(Token.EOF) && isKeyword(offending)) {
+        if (expected != null && expected.contains(Token.EOF)) {
             return "mismatched input " + SyntaxErrors.quoted(offending) + " expecting EOF";
         }
         return "no viable alternative at input " + SyntaxErrors.quoted(offending);

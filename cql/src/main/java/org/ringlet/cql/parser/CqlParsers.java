@@ -3,6 +3,7 @@ package org.ringlet.cql.parser;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.ringlet.api.error.SyntaxException;
@@ -54,9 +55,42 @@ public final class CqlParsers {
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(new CqlErrorStrategy(query));
-            root = parser.root();
+            try {
+                root = parser.root();
+            } catch (SyntaxException error) {
+                throw unreadableConstantBefore(query, tokens, parser.getCurrentToken().getTokenIndex(), error);
+            }
         }
         AstBuilder builder = new AstBuilder();
-        return new ParsedStatement(builder.statement(root.statement()), builder.markers());
+        try {
+            return new ParsedStatement(builder.statement(root.statement()), builder.markers());
+        } catch (NumberFormatException e) {
+            throw unreadable(query, e);
+        }
+    }
+
+    /** Cassandra's words for a constant its parser cannot read (a float beyond double's range). */
+    private static SyntaxException unreadable(String query, NumberFormatException e) {
+        return new SyntaxException("Failed parsing statement: [" + query + "] reason: "
+                + e.getClass().getSimpleName() + " " + e.getMessage());
+    }
+
+    /**
+     * Cassandra's parser reads constants as it goes, so an unreadable constant before a syntax error is what it
+     * reports.
+     */
+    private static SyntaxException unreadableConstantBefore(String query, CommonTokenStream tokens, int errorIndex,
+                                                            SyntaxException error) {
+        for (int i = 0; i < errorIndex && i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.getType() == CqlLexer.FLOAT) {
+                try {
+                    TermBuilder.checkFloat(t.getText());
+                } catch (NumberFormatException e) {
+                    return unreadable(query, e);
+                }
+            }
+        }
+        return error;
     }
 }

@@ -52,8 +52,19 @@ final class SyntaxErrors {
         if (token.getType() == Token.EOF) {
             return "'<EOF>'";
         }
-        String text = token.getText().replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+        String text = text(token).replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
         return "'" + text + "'";
+    }
+
+    /** A token's text as Cassandra's lexer leaves it: a string literal without its quotes (quotes undoubled). */
+    private static String text(Token token) {
+        return token.getType() == CqlParser.STRING_LITERAL ? Names.stringLiteral(token.getText()) : token.getText();
+    }
+
+    /** The index of the last character of a token as Cassandra counts it: its start plus its (lexer) text. */
+    private static int stop(Token token) {
+        return token.getType() == CqlParser.STRING_LITERAL ? token.getStartIndex() + text(token).length() - 1
+                : token.getStopIndex();
     }
 
     /** The message for a parser error at {@code offending}. */
@@ -95,8 +106,8 @@ final class SyntaxErrors {
         }
         Token from = tokens.get(Math.max(0, index - SNIPPET_TOKENS_BEFORE));
         int start = from.getStartIndex();
-        int hlEnd = highlighted.getStopIndex() + 1;
-        int end = last.getType() == Token.EOF ? hlEnd : Math.max(hlEnd, last.getStopIndex() + 1);
+        int hlEnd = stop(highlighted) + 1;
+        int end = last.getType() == Token.EOF ? hlEnd : Math.max(hlEnd, stop(last) + 1);
         if (start < 0 || end > query.length() || start > highlighted.getStartIndex()) {
             return;
         }

@@ -123,13 +123,27 @@ final class TermBuilder {
             case CqlParser.STRING_LITERAL -> new RawTerm.Literal(RawTerm.LiteralKind.STRING,
                     Names.stringLiteral(text));
             case CqlParser.INTEGER -> new RawTerm.Literal(RawTerm.LiteralKind.INTEGER, text);
-            case CqlParser.FLOAT -> new RawTerm.Literal(RawTerm.LiteralKind.FLOAT, text);
+            case CqlParser.FLOAT -> {
+                checkFloat(text);
+                yield new RawTerm.Literal(RawTerm.LiteralKind.FLOAT, text);
+            }
             case CqlParser.BOOLEAN -> new RawTerm.Literal(RawTerm.LiteralKind.BOOLEAN, text.toLowerCase(Locale.ROOT));
-            case CqlParser.DURATION -> new RawTerm.Literal(RawTerm.LiteralKind.DURATION, text);
+            case CqlParser.DURATION, CqlParser.ISO_DURATION -> new RawTerm.Literal(RawTerm.LiteralKind.DURATION,
+                    text);
             case CqlParser.UUID -> new RawTerm.Literal(RawTerm.LiteralKind.UUID, text);
             case CqlParser.HEXNUMBER -> new RawTerm.Literal(RawTerm.LiteralKind.HEX, text);
             default -> throw new SyntaxException("Unexpected constant " + text);
         };
+    }
+
+    /**
+     * Fails as Cassandra's parser does for a float constant beyond double's range: it finds a constant's preferred
+     * type while parsing (CqlParsers turns this into "Failed parsing statement").
+     *
+     * @throws NumberFormatException with the JDK's message for the infinite double
+     */
+    static void checkFloat(String text) {
+        new java.math.BigDecimal(Double.toString(new java.math.BigDecimal(text).doubleValue()));
     }
 
     /** The text of a constant as a property value: a string without quotes, other constants as written. */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.ringlet.api.error.InvalidRequestException;
@@ -101,13 +102,23 @@ public final class RestrictionsPreparer {
      */
     public StatementRestrictions prepareForModification(List<RawRelation> where, String statement) {
         Map<ColumnMetadata, Restriction> byColumn = new LinkedHashMap<>();
+        TreeMap<Integer, Restriction> clusteringSoFar = new TreeMap<>();
+        SelectRestrictionsBuilder multi = new SelectRestrictionsBuilder(table, terms, this, false);
         for (RawRelation relation : where) {
             if (relation instanceof RawRelation.Token) {
                 throw new InvalidRequestException("The token function cannot be used in WHERE clauses for "
                         + statement + " statements");
             }
-            Restriction r = restriction(relation);
-            byColumn.merge(r.column(), r, RestrictionsPreparer::merge);
+            List<Restriction> restrictions = relation instanceof RawRelation.MultiColumn
+                    || relation instanceof RawRelation.MultiColumnIn ? multi.toRestrictions(relation)
+                    : List.of(restriction(relation));
+            for (Restriction r : restrictions) {
+                if (r.column().kind() == ColumnKind.CLUSTERING) {
+                    checkClusteringAddition(clusteringSoFar, r);
+                    clusteringSoFar.merge(r.column().position(), r, RestrictionsPreparer::merge);
+                }
+                byColumn.merge(r.column(), r, RestrictionsPreparer::merge);
+            }
         }
         Map<ColumnMetadata, Restriction> pk = new LinkedHashMap<>();
         List<Restriction> ck = new ArrayList<>();
@@ -119,10 +130,7 @@ public final class RestrictionsPreparer {
                 default -> others.add(r.column().name());
             }
         }
-        if (!others.isEmpty()) {
-            throw new InvalidRequestException("Non PRIMARY KEY columns found in where clause: "
-                    + String.join(", ", others) + " ");
-        }
+        // Cassandra's order: the partition key, then the clustering columns, then the other columns
         List<String> missing = table.partitionKeyColumns().stream().filter(c -> !pk.containsKey(c))
                 .map(ColumnMetadata::name).toList();
         if (!missing.isEmpty()) {
@@ -131,17 +139,48 @@ public final class RestrictionsPreparer {
         for (Restriction r : pk.values()) {
             if (r instanceof Restriction.Slice) {
                 throw new InvalidRequestException("Only EQ and IN relation are supported on the partition key "
-                        + "(unless you use the token() function)");
+                        + "(unless you use the token() function) for " + statement + " statements");
             }
         }
         ck.sort(Comparator.comparingInt(r -> r.column().position()));
         boolean slice = ck.stream().anyMatch(r -> r instanceof Restriction.Slice);
-        if (slice && statement.equals("UPDATE")) {
-            throw new InvalidRequestException("Slice restrictions are not supported on the clustering columns in "
-                    + "UPDATE statements");
+        if (statement.equals("UPDATE")) {
+            if (slice) {
+                throw new InvalidRequestException("Slice restrictions are not supported on the clustering columns "
+                        + "in UPDATE statements");
+            }
+            // clustering columns left out are reported by the statement (not when it only sets static columns)
+        } else {
+            checkClustering(ck, false);
         }
-        checkClustering(ck, false);
+        if (!others.isEmpty()) {
+            throw new InvalidRequestException("Non PRIMARY KEY columns found in where clause: "
+                    + String.join(", ", others) + " ");
+        }
         return new StatementRestrictions(table, pk, null, ck, List.of(), false, false, false);
+    }
+
+    /**
+     * The checks Cassandra makes as each clustering restriction is added, in the order written: nothing may follow
+     * a slice, and a slice may not precede a restricted column.
+     */
+    private static void checkClusteringAddition(TreeMap<Integer, Restriction> soFar, Restriction r) {
+        if (soFar.isEmpty()) {
+            return;
+        }
+        Restriction last = soFar.lastEntry().getValue();
+        int position = r.column().position();
+        int lastPosition = last.column().position();
+        if (last instanceof Restriction.Slice && position > lastPosition) {
+            throw new InvalidRequestException("Clustering column \"" + r.column().name() + "\" cannot be restricted "
+                    + "(preceding column \"" + last.column().name() + "\" is restricted by a non-EQ relation)");
+        }
+        if (position < lastPosition && r instanceof Restriction.Slice) {
+            Restriction next = soFar.higherEntry(position).getValue();
+            throw new InvalidRequestException("PRIMARY KEY column \"" + next.column().name() + "\" cannot be "
+                    + "restricted (preceding column \"" + r.column().name() + "\" is restricted by a non-EQ "
+                    + "relation)");
+        }
     }
 
     /** Returns whether the clustering restrictions must be applied by filtering rows. */
@@ -164,7 +203,7 @@ public final class RestrictionsPreparer {
                             + "restricted as preceding column \"" + missing.name() + "\" is not restricted");
                 }
             }
-            expected = position + 1;
+            expected = r.lastColumn().position() + 1;
             previous = r;
         }
         return filtered;
@@ -247,8 +286,16 @@ public final class RestrictionsPreparer {
         if (x.upper() != null && y.upper() != null) {
             throw new InvalidRequestException("More than one restriction was found for the end bound on " + name);
         }
-        return new Restriction.Slice(x.columns(), x.lower() != null ? x.lower() : y.lower(),
-                x.upper() != null ? x.upper() : y.upper(), false);
+        if (!x.columns().equals(y.columns()) && (x.isMultiColumn() || y.isMultiColumn())) {
+            ColumnMetadata c = x.column().position() > y.column().position() ? x.column() : y.column();
+            if (!x.column().equals(y.column())) {
+                throw new InvalidRequestException("Column \"" + c.name() + "\" cannot be restricted by two "
+                        + "inequalities not starting with the same column");
+            }
+        }
+        return new Restriction.Slice(x.columns().size() >= y.columns().size() ? x.columns() : y.columns(),
+                x.lower() != null ? x.lower() : y.lower(), x.upper() != null ? x.upper() : y.upper(),
+                x.isMultiColumn() || y.isMultiColumn());
     }
 
     private TokenRestriction mergeToken(TokenRestriction current, RawRelation.Token t) {

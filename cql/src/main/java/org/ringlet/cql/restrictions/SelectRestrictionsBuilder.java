@@ -235,7 +235,8 @@ final class SelectRestrictionsBuilder {
 
     // ------------------------------------------------------------------------------------------ relations
 
-    private List<Restriction> toRestrictions(RawRelation relation) {
+    /** The restrictions a relation gives (a multi-column equality on a tuple literal gives one per column). */
+    List<Restriction> toRestrictions(RawRelation relation) {
         if (relation instanceof RawRelation.MultiColumn m) {
             return multiColumn(m);
         }

@@ -212,9 +212,7 @@ public final class SchemaStore {
             if (ifExists) {
                 return null;
             }
-            if (ks == null) {
-                throw new InvalidRequestException("Keyspace '" + keyspace + "' doesn't exist");
-            }
+            // also when the keyspace does not exist, as Cassandra words it
             throw new InvalidRequestException("Table '" + keyspace + "." + table + "' doesn't exist");
         }
         apply(List.of(tables.dropTable(keyspace, table, nextTimestamp(), clock.currentTimeSeconds())));

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.query.BoundValues;
 import org.ringlet.api.query.ColumnSpec;
+import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.api.types.ListType;
@@ -19,11 +20,13 @@ import org.ringlet.api.types.SetType;
 import org.ringlet.api.types.TupleType;
 import org.ringlet.api.types.UserType;
 import org.ringlet.api.types.VectorType;
+import org.ringlet.cql.ast.QualifiedName;
 import org.ringlet.cql.ast.RawTerm;
 import org.ringlet.cql.ast.RawType;
 import org.ringlet.cql.functions.Assignable;
 import org.ringlet.cql.functions.AssignmentResult;
 import org.ringlet.cql.functions.CqlFunction;
+import org.ringlet.cql.functions.FunctionName;
 import org.ringlet.cql.functions.FunctionResolver;
 import org.ringlet.cql.functions.ScalarFunction;
 import org.ringlet.cql.types.Literals;
@@ -39,17 +42,20 @@ public final class TermPreparer {
     private final BindSpecs binds;
     private final FunctionResolver functions;
     private final TableMetadata table;
+    private final Clock clock;
     private BiFunction<String, String, UserType> userTypes = (keyspace, name) -> null;
 
     /**
      * @param binds     where marker specs are recorded
      * @param functions resolves function calls
      * @param table     the statement's table (for token()), or null
+     * @param clock     the node's clock (a timestamp constant may be {@code 'now'}, read when prepared)
      */
-    public TermPreparer(BindSpecs binds, FunctionResolver functions, TableMetadata table) {
+    public TermPreparer(BindSpecs binds, FunctionResolver functions, TableMetadata table, Clock clock) {
         this.binds = requireNonNull(binds, "binds is null");
         this.functions = requireNonNull(functions, "functions is null");
         this.table = table;
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /**
@@ -103,8 +109,9 @@ public final class TermPreparer {
                 throw new InvalidRequestException("Invalid set literal for " + receiver.name() + " of type "
                         + type.cqlName());
             }
+            checkElements("set", s.elements(), receiver, st.elementType());
             return collection(type, elements(s.elements(), spec(receiver, "value(" + receiver.name() + ")",
-                    st.elementType())));
+                    st.elementType()), "set", receiver));
         }
         if (raw instanceof RawTerm.MapLiteral m) {
             return map(m, receiver, type);
@@ -119,14 +126,31 @@ public final class TermPreparer {
             return function(f, receiver, type);
         }
         if (raw instanceof RawTerm.TypeHint h) {
-            CqlType hinted = resolveType(h.type());
-            if (!hinted.unwrap().equals(type) && !type.isValueCompatibleWith(hinted.unwrap())) {
-                throw new InvalidRequestException("Type error: cannot assign value of type " + hinted.cqlName()
-                        + " to " + receiver.name() + " (type " + type.cqlName() + ")");
-            }
-            return prepare(h.term(), spec(receiver, receiver.name(), hinted));
+            return typeHint(h, receiver);
         }
-        throw new InvalidRequestException("Arithmetic operations are not supported yet: " + raw);
+        if (raw instanceof RawTerm.Arithmetic || raw instanceof RawTerm.Negation) {
+            return function(operation(raw), receiver, type);
+        }
+        throw new InvalidRequestException("Unsupported term: " + raw);
+    }
+
+    /**
+     * An arithmetic operation as the call of its operator function ({@code system._add}, {@code _substract},
+     * {@code _multiply}, {@code _divide}, {@code _modulo}, {@code _negate}), as Cassandra prepares it.
+     */
+    private static RawTerm.FunctionCall operation(RawTerm raw) {
+        if (raw instanceof RawTerm.Negation n) {
+            return new RawTerm.FunctionCall(new QualifiedName(FunctionName.SYSTEM, "_negate"), List.of(n.term()));
+        }
+        RawTerm.Arithmetic a = (RawTerm.Arithmetic) raw;
+        String name = switch (a.operator()) {
+            case '+' -> "_add";
+            case '-' -> "_substract";
+            case '*' -> "_multiply";
+            case '/' -> "_divide";
+            default -> "_modulo";
+        };
+        return new RawTerm.FunctionCall(new QualifiedName(FunctionName.SYSTEM, name), List.of(a.left(), a.right()));
     }
 
     private Term literal(RawTerm.Literal l, ColumnSpec receiver) {
@@ -140,14 +164,27 @@ public final class TermPreparer {
             if (l.kind() == RawTerm.LiteralKind.HEX) {
                 value = Literals.hex(l.text().substring(2));
             } else if (type.isCounter()) {
-                value = Literals.parse(NativeType.BIGINT, l.text());
+                value = Literals.parse(NativeType.BIGINT, l.text(), clock::currentTimeMillis);
             } else {
-                value = Literals.parse((NativeType) type, l.text());
+                value = Literals.parse((NativeType) type, l.text(), clock::currentTimeMillis);
             }
             return new Constant(value, type);
         } catch (MarshalException e) {
             throw new InvalidRequestException(e.getMessage());
         }
+    }
+
+    /** {@code (type) term}: the term must fit the type, and the type the receiver; the term is then the receiver's. */
+    private Term typeHint(RawTerm.TypeHint h, ColumnSpec receiver) {
+        CqlType hinted = resolveType(h.type());
+        if (!testAssignment(h.term(), hinted).isAssignable()) {
+            throw new InvalidRequestException("Cannot cast value " + h.term() + " to type " + h.type());
+        }
+        if (!testAssignment(h, receiver.type()).isAssignable()) {
+            throw new InvalidRequestException("Cannot assign value " + h + " to " + receiver.name() + " of type "
+                    + receiver.type().unwrap().cqlName());
+        }
+        return prepare(h.term(), receiver);
     }
 
     private Term list(RawTerm.ListLiteral l, ColumnSpec receiver, CqlType type) {
@@ -165,7 +202,19 @@ public final class TermPreparer {
             throw new InvalidRequestException("Unexpected receiver type '" + type.cqlName()
                     + "'; only list and vector are expected");
         }
-        return collection(type, elements(l.elements(), spec(receiver, "value(" + receiver.name() + ")", element)));
+        checkElements(type instanceof VectorType ? "vector" : "list", l.elements(), receiver, element);
+        return collection(type, elements(l.elements(), spec(receiver, "value(" + receiver.name() + ")", element),
+                type instanceof ListType ? "list" : null, receiver));
+    }
+
+    /** Cassandra checks every element of a collection literal before preparing any. */
+    private void checkElements(String kind, List<RawTerm> elements, ColumnSpec receiver, CqlType elementType) {
+        for (RawTerm e : elements) {
+            if (!testAssignment(e, elementType).isAssignable()) {
+                throw new InvalidRequestException("Invalid " + kind + " literal for " + receiver.name() + ": value "
+                        + e + " is not of type " + elementType.unwrap().cqlName());
+            }
+        }
     }
 
     private Term map(RawTerm.MapLiteral m, ColumnSpec receiver, CqlType type) {
@@ -177,17 +226,33 @@ public final class TermPreparer {
             throw new InvalidRequestException("Invalid " + (m.entries().isEmpty() ? "set" : "map") + " literal for "
                     + receiver.name() + " of type " + type.cqlName());
         }
+        for (Map.Entry<RawTerm, RawTerm> e : m.entries()) {
+            if (!testAssignment(e.getKey(), mt.keyType()).isAssignable()) {
+                throw new InvalidRequestException("Invalid map literal for " + receiver.name() + ": key "
+                        + e.getKey() + " is not of type " + mt.keyType().unwrap().cqlName());
+            }
+            if (!testAssignment(e.getValue(), mt.valueType()).isAssignable()) {
+                throw new InvalidRequestException("Invalid map literal for " + receiver.name() + ": value "
+                        + e.getValue() + " is not of type " + mt.valueType().unwrap().cqlName());
+            }
+        }
         ColumnSpec keys = spec(receiver, "key(" + receiver.name() + ")", mt.keyType());
         ColumnSpec values = spec(receiver, "value(" + receiver.name() + ")", mt.valueType());
         List<Term> out = new ArrayList<>();
         for (Map.Entry<RawTerm, RawTerm> e : m.entries()) {
             out.add(prepare(e.getKey(), keys));
             out.add(prepare(e.getValue(), values));
+            if (containsMarker(e.getKey()) || containsMarker(e.getValue())) {
+                throw markersInLiteral("map", receiver);
+            }
         }
         return collection(type, out);
     }
 
     private Term tuple(RawTerm.TupleLiteral t, ColumnSpec receiver, CqlType type) {
+        if (isTermInParentheses(t, type)) {
+            return prepare(t.elements().get(0), receiver);
+        }
         if (!(type instanceof TupleType tt)) {
             throw new InvalidRequestException("Invalid tuple type literal for " + receiver.name() + " of type "
                     + type.cqlName());
@@ -274,15 +339,64 @@ public final class TermPreparer {
         return term;
     }
 
-    private List<Term> elements(List<RawTerm> raws, ColumnSpec elementSpec) {
+    /**
+     * The elements of a list, set or vector literal.
+     *
+     * @param kind the collection's kind when bind markers are refused in it (as Cassandra does for lists, sets and
+     *             maps), or null
+     */
+    private List<Term> elements(List<RawTerm> raws, ColumnSpec elementSpec, String kind, ColumnSpec receiver) {
         List<Term> out = new ArrayList<>(raws.size());
         for (RawTerm r : raws) {
             if (r instanceof RawTerm.Null) {
                 throw new InvalidRequestException("null is not supported inside collections");
             }
             out.add(prepare(r, elementSpec));
+            if (kind != null && containsMarker(r)) {
+                throw markersInLiteral(kind, receiver);
+            }
         }
         return out;
+    }
+
+    private static InvalidRequestException markersInLiteral(String kind, ColumnSpec receiver) {
+        return new InvalidRequestException("Invalid " + kind + " literal for " + receiver.name() + ": bind variables "
+                + "are not supported inside collection literals");
+    }
+
+    /** Whether a written term holds a bind marker, however deep. */
+    private static boolean containsMarker(RawTerm raw) {
+        if (raw instanceof RawTerm.Marker) {
+            return true;
+        }
+        if (raw instanceof RawTerm.ListLiteral l) {
+            return l.elements().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.SetLiteral s) {
+            return s.elements().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.TupleLiteral t) {
+            return t.elements().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.MapLiteral m) {
+            return m.entries().stream().anyMatch(e -> containsMarker(e.getKey()) || containsMarker(e.getValue()));
+        }
+        if (raw instanceof RawTerm.UserTypeLiteral u) {
+            return u.fields().stream().anyMatch(e -> containsMarker(e.getValue()));
+        }
+        if (raw instanceof RawTerm.FunctionCall f) {
+            return f.arguments().stream().anyMatch(TermPreparer::containsMarker);
+        }
+        if (raw instanceof RawTerm.TypeHint h) {
+            return containsMarker(h.term());
+        }
+        if (raw instanceof RawTerm.Arithmetic a) {
+            return containsMarker(a.left()) || containsMarker(a.right());
+        }
+        if (raw instanceof RawTerm.Negation n) {
+            return containsMarker(n.term());
+        }
+        return false;
     }
 
     private static Term collection(CqlType type, List<Term> elements) {
@@ -309,18 +423,42 @@ public final class TermPreparer {
         if (raw instanceof RawTerm.Marker) {
             return AssignmentResult.WEAKLY_ASSIGNABLE;
         }
-        if (raw instanceof RawTerm.ListLiteral) {
-            return t instanceof ListType || t instanceof VectorType ? AssignmentResult.WEAKLY_ASSIGNABLE
+        if (raw instanceof RawTerm.ListLiteral l) {
+            if (t instanceof ListType lt) {
+                return elementsAssignment(l.elements(), lt.elementType());
+            }
+            return t instanceof VectorType vt ? elementsAssignment(l.elements(), vt.elementType())
                     : AssignmentResult.NOT_ASSIGNABLE;
         }
-        if (raw instanceof RawTerm.SetLiteral) {
-            return t instanceof SetType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+        if (raw instanceof RawTerm.SetLiteral s) {
+            return t instanceof SetType st ? elementsAssignment(s.elements(), st.elementType())
+                    : AssignmentResult.NOT_ASSIGNABLE;
         }
         if (raw instanceof RawTerm.MapLiteral m) {
-            boolean ok = t instanceof MapType || (m.entries().isEmpty() && t instanceof SetType);
-            return ok ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
+            if (m.entries().isEmpty()) {
+                return t instanceof MapType || t instanceof SetType ? AssignmentResult.WEAKLY_ASSIGNABLE
+                        : AssignmentResult.NOT_ASSIGNABLE;
+            }
+            if (!(t instanceof MapType mt)) {
+                return AssignmentResult.NOT_ASSIGNABLE;
+            }
+            AssignmentResult result = AssignmentResult.EXACT_MATCH;
+            for (Map.Entry<RawTerm, RawTerm> e : m.entries()) {
+                AssignmentResult k = testAssignment(e.getKey(), mt.keyType());
+                AssignmentResult v = testAssignment(e.getValue(), mt.valueType());
+                if (!k.isAssignable() || !v.isAssignable()) {
+                    return AssignmentResult.NOT_ASSIGNABLE;
+                }
+                if (k != AssignmentResult.EXACT_MATCH || v != AssignmentResult.EXACT_MATCH) {
+                    result = AssignmentResult.WEAKLY_ASSIGNABLE;
+                }
+            }
+            return result;
         }
-        if (raw instanceof RawTerm.TupleLiteral) {
+        if (raw instanceof RawTerm.TupleLiteral tl) {
+            if (isTermInParentheses(tl, t)) {
+                return testAssignment(tl.elements().get(0), t);
+            }
             return t instanceof TupleType ? AssignmentResult.WEAKLY_ASSIGNABLE : AssignmentResult.NOT_ASSIGNABLE;
         }
         if (raw instanceof RawTerm.UserTypeLiteral) {
@@ -333,6 +471,9 @@ public final class TermPreparer {
             }
             return t.isValueCompatibleWith(hinted) ? AssignmentResult.WEAKLY_ASSIGNABLE
                     : AssignmentResult.NOT_ASSIGNABLE;
+        }
+        if (raw instanceof RawTerm.Arithmetic || raw instanceof RawTerm.Negation) {
+            return testAssignment(operation(raw), target);
         }
         if (raw instanceof RawTerm.FunctionCall f) {
             List<Assignable> args = new ArrayList<>();
@@ -349,6 +490,33 @@ public final class TermPreparer {
                     : AssignmentResult.NOT_ASSIGNABLE;
         }
         return AssignmentResult.WEAKLY_ASSIGNABLE;
+    }
+
+    /** An exact match when every element is one, not assignable as soon as one is not; empty is weak. */
+    private AssignmentResult elementsAssignment(List<RawTerm> elements, CqlType elementType) {
+        if (elements.isEmpty()) {
+            return AssignmentResult.WEAKLY_ASSIGNABLE;
+        }
+        AssignmentResult result = AssignmentResult.EXACT_MATCH;
+        for (RawTerm e : elements) {
+            AssignmentResult r = testAssignment(e, elementType);
+            if (!r.isAssignable()) {
+                return AssignmentResult.NOT_ASSIGNABLE;
+            }
+            if (r != AssignmentResult.EXACT_MATCH) {
+                result = AssignmentResult.WEAKLY_ASSIGNABLE;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Whether a one-element tuple literal is a term between parentheses: the parser cannot tell them apart, so, as
+     * Cassandra does, it is a tuple only when the receiver is one.
+     */
+    private static boolean isTermInParentheses(RawTerm.TupleLiteral t, CqlType type) {
+        CqlType u = type.unwrap();
+        return t.elements().size() == 1 && !(u instanceof TupleType) && !(u instanceof UserType);
     }
 
     /** The type a written term has on its own: a type hint's or a function call's, else null. */

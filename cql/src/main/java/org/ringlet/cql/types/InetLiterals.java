@@ -3,41 +3,73 @@ package org.ringlet.cql.types;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.regex.Pattern;
 
 import org.ringlet.api.types.MarshalException;
 
 /**
- * Parses IPv4 and IPv6 address literals without ever resolving a host name (a literal that is not an address is
- * an error, never a DNS lookup).
+ * Parses IPv4 and IPv6 address literals as Java's {@code InetAddress.getByName} reads them (the forms Cassandra
+ * accepts: IPv4 in one to four dotted decimal parts such as {@code 127.1}, IPv6 with or without brackets and
+ * embedded IPv4) but never resolves a host name: a literal that is not an address is an error, never a DNS lookup.
  */
 final class InetLiterals {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+(%[\\w.]+)?");
-
     private InetLiterals() {
     }
 
     static ByteBuffer parse(String text) {
-        String t = text.trim();
-        boolean v4 = IPV4.matcher(t).matches();
-        boolean v6 = t.indexOf(':') >= 0 && IPV6.matcher(t).matches();
-        if (v4) {
-            for (String part : t.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    throw error(text);
-                }
-            }
+        String host = text;
+        boolean bracketed = host.length() > 2 && host.charAt(0) == '[' && host.charAt(host.length() - 1) == ']';
+        if (bracketed) {
+            host = host.substring(1, host.length() - 1);
         }
-        if (!v4 && !v6) {
+        byte[] v4 = bracketed ? null : ipv4(host);
+        if (v4 != null) {
+            return ByteBuffer.wrap(v4);
+        }
+        boolean literalStart = !host.isEmpty() && (Character.digit(host.charAt(0), 16) >= 0 || host.charAt(0) == ':');
+        if (!literalStart || host.indexOf(':') < 0) {
             throw error(text);
         }
         try {
-            // only numeric forms reach here, which InetAddress parses without a lookup
-            return ByteBuffer.wrap(InetAddress.getByName(t).getAddress());
+            // an IPv6 literal (or nothing): InetAddress never looks up a name that starts like this and has a ':'
+            return ByteBuffer.wrap(InetAddress.getByName(host).getAddress());
         } catch (UnknownHostException | SecurityException e) {
             throw error(text);
         }
+    }
+
+    /** IPv4 in one to four dotted decimal parts (the last part fills the remaining bytes), or null. */
+    private static byte[] ipv4(String s) {
+        if (s.isEmpty() || s.length() > 15) {
+            return null;
+        }
+        byte[] out = new byte[4];
+        long value = 0;
+        int part = 0;
+        boolean newPart = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (newPart || value > 0xff || part == 3) {
+                    return null;
+                }
+                out[part++] = (byte) value;
+                value = 0;
+                newPart = true;
+            } else if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                newPart = false;
+            } else {
+                return null;
+            }
+        }
+        if (newPart || value >= (1L << ((4 - part) * 8))) {
+            return null;
+        }
+        for (int i = 3; i >= part; i--) {
+            out[i] = (byte) value;
+            value >>>= 8;
+        }
+        return out;
     }
 
     private static MarshalException error(String text) {

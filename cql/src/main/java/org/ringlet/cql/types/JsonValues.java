@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.ringlet.api.types.CollectionCodec;
 import org.ringlet.api.types.CqlType;
@@ -30,15 +31,16 @@ public final class JsonValues {
     /**
      * The serialized value of a parsed JSON value, or null for JSON null.
      *
+     * @param now the current time in milliseconds (a timestamp may be written {@code "now"})
      * @throws MarshalException when the JSON value is not a value of the type
      */
-    public static ByteBuffer fromJson(CqlType type, Object parsed) {
+    public static ByteBuffer fromJson(CqlType type, Object parsed, LongSupplier now) {
         if (parsed == null) {
             return null;
         }
         CqlType t = type.unwrap();
         if (t instanceof NativeType n) {
-            return nativeValue(n, parsed);
+            return nativeValue(n, parsed, now);
         }
         if (parsed instanceof String s) {
             // collections, tuples and user types also accept their JSON written as a string
@@ -55,7 +57,7 @@ public final class JsonValues {
             List<?> list = list(parsed, "Expected a list, but got a %s: %s");
             List<ByteBuffer> out = new ArrayList<>(list.size());
             for (Object o : list) {
-                out.add(element(lt.elementType(), o, "list"));
+                out.add(element(lt.elementType(), o, "list", now));
             }
             return CollectionCodec.packCollection(out, out.size());
         }
@@ -63,7 +65,7 @@ public final class JsonValues {
             List<?> list = list(parsed, "Expected a list (representing a set), but got a %s: %s");
             List<ByteBuffer> out = new ArrayList<>(list.size());
             for (Object o : list) {
-                ByteBuffer e = element(st.elementType(), o, "set");
+                ByteBuffer e = element(st.elementType(), o, "set", now);
                 if (out.stream().noneMatch(x -> st.elementType().compare(x, e) == 0)) {
                     out.add(e);
                 }
@@ -87,8 +89,8 @@ public final class JsonValues {
                         key = s;
                     }
                 }
-                ByteBuffer k = element(mt.keyType(), key, "map key");
-                ByteBuffer v = element(mt.valueType(), e.getValue(), "map value");
+                ByteBuffer k = element(mt.keyType(), key, "map key", now);
+                ByteBuffer v = element(mt.valueType(), e.getValue(), "map value", now);
                 entries.removeIf(x -> mt.keyType().compare(x[0], k) == 0);
                 entries.add(new ByteBuffer[] {k, v});
             }
@@ -112,7 +114,7 @@ public final class JsonValues {
             }
             List<ByteBuffer> out = new ArrayList<>(tt.size());
             for (int i = 0; i < tt.size(); i++) {
-                out.add(i < list.size() ? fromJson(tt.types().get(i), list.get(i)) : null);
+                out.add(i < list.size() ? fromJson(tt.types().get(i), list.get(i), now) : null);
             }
             return CollectionCodec.packFields(out);
         }
@@ -129,7 +131,7 @@ public final class JsonValues {
                     throw new MarshalException(String.format("Unknown field '%s' in value of user defined type %s",
                             name, ut.name()));
                 }
-                fields[i] = fromJson(ut.fieldTypes().get(i), e.getValue());
+                fields[i] = fromJson(ut.fieldTypes().get(i), e.getValue(), now);
             }
             return CollectionCodec.packFields(java.util.Arrays.asList(fields));
         }
@@ -137,7 +139,7 @@ public final class JsonValues {
             List<?> list = list(parsed, "Expected a list, but got a %s: %s");
             List<Object> values = new ArrayList<>(list.size());
             for (Object o : list) {
-                values.add(vt.elementType().compose(element(vt.elementType(), o, "vector")));
+                values.add(vt.elementType().compose(element(vt.elementType(), o, "vector", now)));
             }
             return vt.decompose(values);
         }
@@ -159,11 +161,11 @@ public final class JsonValues {
         return list;
     }
 
-    private static ByteBuffer element(CqlType type, Object o, String what) {
+    private static ByteBuffer element(CqlType type, Object o, String what, LongSupplier now) {
         if (o == null) {
             throw new MarshalException("Invalid null element in " + what);
         }
-        return fromJson(type, o);
+        return fromJson(type, o, now);
     }
 
     private static MarshalException expected(String what, Object parsed) {
@@ -175,12 +177,12 @@ public final class JsonValues {
         return new MarshalException("Value '" + parsed + "' is not a valid representation of a " + what + " value");
     }
 
-    private static ByteBuffer nativeValue(NativeType type, Object parsed) {
+    private static ByteBuffer nativeValue(NativeType type, Object parsed, LongSupplier now) {
         String name = parsed.getClass().getSimpleName();
         switch (type.kind()) {
             case ASCII, TEXT -> {
                 if (parsed instanceof String s) {
-                    return Literals.parse(type, s);
+                    return Literals.parse(type, s, now);
                 }
                 throw expected(type == NativeType.ASCII ? "an ascii string" : "a UTF-8 string", parsed);
             }
@@ -207,13 +209,13 @@ public final class JsonValues {
                     return NativeType.BOOLEAN.decompose(b);
                 }
                 if (parsed instanceof String s) {
-                    return Literals.parse(type, s);
+                    return Literals.parse(type, s, now);
                 }
                 throw expected("a boolean value", parsed);
             }
             case INT -> {
                 if (parsed instanceof String s) {
-                    return Literals.parse(type, s);
+                    return Literals.parse(type, s, now);
                 }
                 if (parsed instanceof Integer i) {
                     return NativeType.INT.decompose(i);
@@ -222,13 +224,13 @@ public final class JsonValues {
             }
             case SMALLINT, TINYINT -> {
                 if (parsed instanceof String || parsed instanceof Number) {
-                    return Literals.parse(type, parsed.toString());
+                    return Literals.parse(type, parsed.toString(), now);
                 }
                 throw expected(type == NativeType.SMALLINT ? "a short value" : "a byte value", parsed);
             }
             case BIGINT, COUNTER -> {
                 if (parsed instanceof String s) {
-                    return Literals.parse(NativeType.BIGINT, s);
+                    return Literals.parse(NativeType.BIGINT, s, now);
                 }
                 if (parsed instanceof Integer || parsed instanceof Long) {
                     return NativeType.BIGINT.decompose(((Number) parsed).longValue());
@@ -251,7 +253,7 @@ public final class JsonValues {
             }
             case FLOAT, DOUBLE -> {
                 if (parsed instanceof String s) {
-                    return Literals.parse(type, s);
+                    return Literals.parse(type, s, now);
                 }
                 if (parsed instanceof Number n) {
                     return type == NativeType.FLOAT ? NativeType.FLOAT.decompose(n.floatValue())
@@ -261,7 +263,7 @@ public final class JsonValues {
             }
             case TIMESTAMP -> {
                 if (parsed instanceof String s) {
-                    return Literals.parse(type, s);
+                    return Literals.parse(type, s, now);
                 }
                 if (parsed instanceof Long l) {
                     return NativeType.TIMESTAMP.decompose(l);
@@ -271,7 +273,7 @@ public final class JsonValues {
             case TIMEUUID -> {
                 if (parsed instanceof String s) {
                     try {
-                        return Literals.parse(type, s);
+                        return Literals.parse(type, s, now);
                     } catch (MarshalException e) {
                         throw new MarshalException("Unknown timeuuid representation: " + s);
                     }
@@ -281,7 +283,7 @@ public final class JsonValues {
             case DURATION -> {
                 if (parsed instanceof String s) {
                     try {
-                        return Literals.parse(type, s);
+                        return Literals.parse(type, s, now);
                     } catch (MarshalException e) {
                         // Cassandra reports this one without naming the column
                         throw new org.ringlet.api.error.InvalidRequestException(e.getMessage());
@@ -291,7 +293,7 @@ public final class JsonValues {
             }
             default -> {
                 if (parsed instanceof String s) {
-                    return Literals.parse(type, s);
+                    return Literals.parse(type, s, now);
                 }
                 String what = switch (type.kind()) {
                     case UUID -> "a string representation of a uuid";

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import org.ringlet.api.types.MarshalException;
 import org.ringlet.api.types.NativeType;
@@ -23,9 +24,14 @@ public final class Literals {
     /**
      * The value of {@code text} as a value of {@code type}.
      *
+     * @param now the current time in milliseconds (a timestamp may be written {@code 'now'})
      * @throws MarshalException when the text is not a value of the type
      */
-    public static ByteBuffer parse(NativeType type, String text) {
+    public static ByteBuffer parse(NativeType type, String text, LongSupplier now) {
+        if (text.isEmpty() && type != NativeType.DATE && type != NativeType.TIME && type != NativeType.DURATION) {
+            // as Cassandra's types: an empty string is the empty value (a boolean's is false)
+            return type == NativeType.BOOLEAN ? NativeType.BOOLEAN.decompose(false) : ByteBuffer.allocate(0);
+        }
         return switch (type.kind()) {
             case ASCII -> ascii(text);
             case TEXT -> ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -98,7 +104,7 @@ public final class Literals {
             }
             case BLOB -> hex(text);
             case INET -> InetLiterals.parse(text);
-            case TIMESTAMP -> NativeType.TIMESTAMP.decompose(TemporalLiterals.timestampMillis(text));
+            case TIMESTAMP -> NativeType.TIMESTAMP.decompose(TemporalLiterals.timestampMillis(text, now));
             case DATE -> TemporalLiterals.date(text);
             case TIME -> NativeType.TIME.decompose(TemporalLiterals.timeNanos(text));
             case DURATION -> DurationLiterals.parse(text).serialize();

@@ -2,131 +2,193 @@ package org.ringlet.cql.types;
 
 import java.nio.ByteBuffer;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.regex.Matcher;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 import org.ringlet.api.types.MarshalException;
 import org.ringlet.api.types.NativeType;
 
 /**
- * The text forms of {@code timestamp}, {@code date} and {@code time} values. Times without a zone are UTC (a node
- * never depends on its host's default time zone).
+ * The text forms of {@code timestamp}, {@code date} and {@code time} values, accepted and refused exactly as
+ * Cassandra 5.0 does (same formats, same resolution of out-of-range fields, same messages). Times without a zone
+ * are UTC: a node never depends on its host's default time zone.
  */
 public final class TemporalLiterals {
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "(-?\\d{4,})-(\\d{1,2})-(\\d{1,2})"
-                    + "(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?)?"
-                    + "\\s*(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2}|[A-Za-z][A-Za-z0-9/_+-]*)?");
-    private static final Pattern DATE = Pattern.compile("(-?\\d{4,})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d{1,9}))?");
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    private static final Pattern INTEGER = Pattern.compile("^-?\\d+$");
+    private static final List<DateTimeFormatter> TIMESTAMP_FORMATS = List.copyOf(timestampFormats());
+    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final long MIN_DATE_MILLIS = TimeUnit.DAYS.toMillis(Integer.MIN_VALUE);
+    private static final long MAX_DATE_MILLIS = TimeUnit.DAYS.toMillis(Integer.MAX_VALUE);
+    private static final long MAX_DATE_DAYS = (1L << 32) - 1;
+    private static final long NANOS_PER_DAY = TimeUnit.DAYS.toNanos(1);
 
     private TemporalLiterals() {
     }
 
-    /** Milliseconds since the epoch of a timestamp literal: an integer, or a date with optional time and zone. */
-    public static long timestampMillis(String text) {
-        String t = text.trim();
-        if (INTEGER.matcher(t).matches()) {
-            try {
-                return Long.parseLong(t);
-            } catch (NumberFormatException e) {
-                throw new MarshalException("Unable to make long from '" + text + "'");
+    /**
+     * The formats a timestamp string may have, tried in order: date and time ({@code T} or a space between them,
+     * seconds and up to nine fraction digits optional) without a zone, or with a zone name, a zone offset with or
+     * without a space before it; then a date with a zone; then a plain ISO date.
+     */
+    private static List<DateTimeFormatter> timestampFormats() {
+        String[] dateTimes = {"y-M-d'T'H:m[:s]", "y-M-d H:m[:s]"};
+        String[] zones = {" z", " zzzz", " X", "X", "XXX"};
+        List<DateTimeFormatter> out = new ArrayList<>();
+        for (String dateTime : dateTimes) {
+            out.add(new DateTimeFormatterBuilder().appendPattern(dateTime)
+                    .appendFraction(ChronoField.MILLI_OF_SECOND, 0, 9, true)
+                    .toFormatter(Locale.US).withZone(ZoneOffset.UTC));
+            for (String zone : zones) {
+                out.add(new DateTimeFormatterBuilder().appendPattern(dateTime)
+                        .appendFraction(ChronoField.MILLI_OF_SECOND, 0, 9, true)
+                        .appendPattern(zone).toFormatter(Locale.US));
             }
         }
-        Matcher m = TIMESTAMP.matcher(t);
-        if (!m.matches()) {
-            throw new MarshalException("Unable to parse a date/time from '" + text + "'");
+        for (String zone : zones) {
+            out.add(new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd").appendPattern(zone)
+                    .parseDefaulting(ChronoField.NANO_OF_DAY, 0).toFormatter(Locale.US));
         }
-        try {
-            int year = Integer.parseInt(m.group(1));
-            int month = Integer.parseInt(m.group(2));
-            int day = Integer.parseInt(m.group(3));
-            int hour = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-            int minute = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-            int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            int nanos = m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-            ZoneId zone = zone(m.group(8));
-            return local.atZone(zone).toInstant().toEpochMilli();
-        } catch (DateTimeException | NumberFormatException e) {
-            throw new MarshalException("Unable to parse a date/time from '" + text + "'");
-        }
+        out.add(new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_DATE)
+                .parseDefaulting(ChronoField.NANO_OF_DAY, 0).toFormatter(Locale.US).withZone(ZoneOffset.UTC));
+        return List.copyOf(out);
     }
 
-    private static ZoneId zone(String z) {
-        if (z == null || z.equals("Z")) {
-            return ZoneOffset.UTC;
+    /**
+     * Milliseconds since the epoch of a timestamp string: {@code now} (any case), an integer, or a date with an
+     * optional time and zone.
+     *
+     * @param now the current time in milliseconds, for {@code now}
+     * @throws MarshalException with Cassandra's messages
+     */
+    public static long timestampMillis(String text, LongSupplier now) {
+        if (text.equalsIgnoreCase("now")) {
+            return now.getAsLong();
         }
-        if (z.startsWith("+") || z.startsWith("-")) {
-            String digits = z.replace(":", "");
-            int sign = digits.charAt(0) == '-' ? -1 : 1;
-            int hours = Integer.parseInt(digits.substring(1, 3));
-            int minutes = digits.length() > 3 ? Integer.parseInt(digits.substring(3)) : 0;
-            return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        if (INTEGER.matcher(text).matches()) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new MarshalException("Unable to make long (for date) from: '" + text + "'");
+            }
         }
-        return ZoneId.of(z);
+        for (DateTimeFormatter format : TIMESTAMP_FORMATS) {
+            try {
+                return ZonedDateTime.parse(text, format).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                // try the next format
+            } catch (ArithmeticException e) {
+                break;
+            }
+        }
+        throw new MarshalException("Unable to parse a date/time from '" + text + "'");
     }
 
-    /** The serialized {@code date} of a literal: {@code yyyy-mm-dd}, or an integer (days with 2^31 as the epoch). */
+    /**
+     * The serialized {@code date} of a string: {@code yyyy-mm-dd} (years beyond 4 digits signed), or an unsigned
+     * integer (days with 2^31 as the epoch).
+     */
     public static ByteBuffer date(String text) {
-        String t = text.trim();
-        if (INTEGER.matcher(t).matches()) {
+        return NativeType.INT.decompose(dateDays(text));
+    }
+
+    private static int dateDays(String text) {
+        if (INTEGER.matcher(text).matches()) {
             try {
-                long v = Long.parseLong(t);
-                if (v < 0 || v > 0xFFFFFFFFL) {
-                    throw new MarshalException("Unable to coerce '" + text + "' to a formatted date (long)");
+                long raw = Long.parseLong(text);
+                if (raw < 0 || raw > MAX_DATE_DAYS) {
+                    throw new NumberFormatException(text);
                 }
-                return NativeType.INT.decompose((int) v);
+                return (int) raw;
             } catch (NumberFormatException e) {
-                throw new MarshalException("Unable to coerce '" + text + "' to a formatted date (long)");
+                throw new MarshalException("Unable to make unsigned int (for date) from: '" + text + "'");
             }
         }
-        Matcher m = DATE.matcher(t);
-        if (!m.matches()) {
-            throw new MarshalException("Unable to coerce '" + text + "' to a formatted date (long)");
-        }
         try {
-            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
-            return NativeType.DATE.decompose(d);
-        } catch (DateTimeException | NumberFormatException e) {
+            LocalDate parsed = DATE_FORMAT.parse(text, LocalDate::from);
+            long millis = parsed.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            if (millis < MIN_DATE_MILLIS) {
+                throw new MarshalException("Input date " + text + " is less than min supported date "
+                        + ZonedDateTime.ofInstant(Instant.ofEpochMilli(MIN_DATE_MILLIS), ZoneOffset.UTC));
+            }
+            if (millis > MAX_DATE_MILLIS) {
+                throw new MarshalException("Input date " + text + " is greater than max supported date "
+                        + ZonedDateTime.ofInstant(Instant.ofEpochMilli(MAX_DATE_MILLIS), ZoneOffset.UTC));
+            }
+            return (int) (java.time.Duration.ofMillis(millis).toDays() - Integer.MIN_VALUE);
+        } catch (DateTimeException | ArithmeticException e) {
             throw new MarshalException("Unable to coerce '" + text + "' to a formatted date (long)");
         }
     }
 
-    /** Nanoseconds of the day of a {@code time} literal: {@code hh:mm:ss[.fffffffff]} or an integer. */
+    /**
+     * Nanoseconds of the day of a {@code time} string: {@code hh:mm:ss[.fffffffff]} (spaces around allowed) or an
+     * integer.
+     */
     public static long timeNanos(String text) {
-        String t = text.trim();
-        String error = "(TimeType) Unable to coerce '" + text + "' to a formatted time (long)";
-        if (INTEGER.matcher(t).matches()) {
-            long v;
+        if (INTEGER.matcher(text).matches()) {
             try {
-                v = Long.parseLong(t);
+                long v = Long.parseLong(text);
+                if (v < 0 || v >= NANOS_PER_DAY) {
+                    throw new NumberFormatException(text);
+                }
+                return v;
             } catch (NumberFormatException e) {
-                throw new MarshalException(error);
+                throw new MarshalException("Unable to make long (for time) from: '" + text + "'");
             }
-            if (v < 0 || v >= NANOS_PER_DAY) {
-                throw new MarshalException("Input long out of bounds: " + v);
-            }
-            return v;
-        }
-        Matcher m = TIME.matcher(t);
-        if (!m.matches()) {
-            throw new MarshalException(error);
         }
         try {
-            int nanos = m.group(4) == null ? 0 : Integer.parseInt((m.group(4) + "00000000").substring(0, 9));
-            return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), nanos).toNanoOfDay();
-        } catch (DateTimeException | NumberFormatException e) {
-            throw new MarshalException(error);
+            return clockTime(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MarshalException("(TimeType) Unable to coerce '" + text + "' to a formatted time (long)");
         }
+    }
+
+    /** {@code h:m:s[.f]} with Cassandra's checks (each part a Java int, up to nine fraction digits). */
+    private static long clockTime(String s) {
+        int firstColon = s.indexOf(':');
+        int secondColon = s.indexOf(':', firstColon + 1);
+        if (firstColon <= 0 || secondColon <= 0 || secondColon >= s.length() - 1) {
+            throw new IllegalArgumentException(s);
+        }
+        long hour = inRange(Integer.parseInt(s.substring(0, firstColon)), 24);
+        long minute = inRange(Integer.parseInt(s.substring(firstColon + 1, secondColon)), 60);
+        int period = s.indexOf('.', secondColon + 1);
+        long second;
+        long nanos = 0;
+        if (period > 0 && period < s.length() - 1) {
+            second = inRange(Integer.parseInt(s.substring(secondColon + 1, period)), 60);
+            String fraction = s.substring(period + 1);
+            if (fraction.length() > 9 || !Character.isDigit(fraction.charAt(0))) {
+                throw new IllegalArgumentException(s);
+            }
+            nanos = Integer.parseInt(fraction + "000000000".substring(fraction.length()));
+        } else if (period > 0) {
+            throw new IllegalArgumentException(s);
+        } else {
+            second = inRange(Integer.parseInt(s.substring(secondColon + 1)), 60);
+        }
+        return TimeUnit.HOURS.toNanos(hour) + TimeUnit.MINUTES.toNanos(minute) + TimeUnit.SECONDS.toNanos(second)
+                + nanos;
+    }
+
+    private static long inRange(int value, int bound) {
+        if (value < 0 || value >= bound) {
+            throw new IllegalArgumentException(value + " out of bounds");
+        }
+        return value;
     }
 }

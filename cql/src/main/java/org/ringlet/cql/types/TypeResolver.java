@@ -42,6 +42,12 @@ public final class TypeResolver {
      */
     private static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
                                    boolean frozen) {
+        return resolve(raw, keyspace, userTypes, frozen, raw);
+    }
+
+    /** @param display how a collection names itself in messages (with its frozen<> when it is frozen) */
+    private static CqlType resolve(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
+                                   boolean frozen, RawType display) {
         if (raw instanceof RawType.Custom c) {
             throw new InvalidRequestException("Custom types are not supported (got '" + c.className() + "')");
         }
@@ -70,7 +76,7 @@ public final class TypeResolver {
         switch (p.name()) {
             case "frozen" -> {
                 expectArity(p, 1);
-                CqlType inner = resolve((RawType) args.get(0), keyspace, userTypes, true);
+                CqlType inner = resolve((RawType) args.get(0), keyspace, userTypes, true, raw);
                 if (inner instanceof NativeType) {
                     throw new InvalidRequestException("frozen<> is only allowed on collections, tuples, and "
                             + "user-defined types (got " + inner.cqlName() + ")");
@@ -79,16 +85,16 @@ public final class TypeResolver {
             }
             case "list" -> {
                 expectArity(p, 1);
-                return ListType.of(element((RawType) args.get(0), keyspace, userTypes, p, frozen));
+                return ListType.of(element((RawType) args.get(0), keyspace, userTypes, display, frozen));
             }
             case "set" -> {
                 expectArity(p, 1);
-                return SetType.of(element((RawType) args.get(0), keyspace, userTypes, p, frozen));
+                return SetType.of(element((RawType) args.get(0), keyspace, userTypes, display, frozen));
             }
             case "map" -> {
                 expectArity(p, 2);
-                CqlType k = element((RawType) args.get(0), keyspace, userTypes, p, frozen);
-                CqlType v = element((RawType) args.get(1), keyspace, userTypes, p, frozen);
+                CqlType k = element((RawType) args.get(0), keyspace, userTypes, display, frozen);
+                CqlType v = element((RawType) args.get(1), keyspace, userTypes, display, frozen);
                 return MapType.of(k, v);
             }
             case "tuple" -> {
@@ -115,7 +121,7 @@ public final class TypeResolver {
 
     /** An element type of a collection, with Cassandra's rules (and messages naming the whole collection). */
     private static CqlType element(RawType raw, String keyspace, BiFunction<String, String, UserType> userTypes,
-                                   RawType.Parameterized collection, boolean frozen) {
+                                   RawType collection, boolean frozen) {
         CqlType resolved = resolve(raw, keyspace, userTypes, frozen);
         CqlType t = frozen ? resolved.freeze() : resolved;
         if (t.isCounter()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import org.ringlet.api.ComponentConfig;
 import org.ringlet.api.ComponentRegistry;
@@ -37,7 +38,13 @@ import org.ringlet.api.testing.SeededRandomSource;
 import org.ringlet.api.testing.locator.StaticComponentRegistry;
 import org.ringlet.api.testing.ring.Murmur3TestPartitioner;
 import org.ringlet.api.testing.storage.InMemoryStorageEngine;
+import org.ringlet.cluster.coordinator.CoordinatorConfig;
+import org.ringlet.cluster.coordinator.DefaultCoordinator;
 import org.ringlet.cluster.coordinator.DefaultCoordinatorFactory;
+import org.ringlet.cluster.coordinator.Liveness;
+import org.ringlet.cluster.coordinator.LocalReplicaClient;
+import org.ringlet.cluster.coordinator.ReplicaClient;
+import org.ringlet.cluster.coordinator.ReplicationStrategies;
 import org.ringlet.cluster.topology.LocalTopologyConfig;
 import org.ringlet.cluster.topology.LocalTopologyService;
 import org.ringlet.cql.CqlQueryHandlerFactory;
@@ -80,9 +87,22 @@ public final class CqlTestNode {
     private final Path lsmDirectory;
     private final int nativePort;
 
+    /** How an LSM node's coordinator is put together (tests that crash or check the batchlog change it). */
+    public record LsmOptions(Map<String, String> storage, UnaryOperator<ReplicaClient> replicas,
+                             boolean replayBatchlog) {
+        public static final LsmOptions DEFAULT = new LsmOptions(Map.of(), UnaryOperator.identity(), true);
+    }
+
     private CqlTestNode(ManualClock clock, long seed, Scheduler scheduler, LocalSchema schema, StorageEngine storage,
                         AtomicReference<LocalSchema> schemaRef, Map<String, String> options, Path lsmDirectory,
                         int nativePort) {
+        this(clock, seed, scheduler, schema, storage, schemaRef, options, lsmDirectory, nativePort,
+                LsmOptions.DEFAULT);
+    }
+
+    private CqlTestNode(ManualClock clock, long seed, Scheduler scheduler, LocalSchema schema, StorageEngine storage,
+                        AtomicReference<LocalSchema> schemaRef, Map<String, String> options, Path lsmDirectory,
+                        int nativePort, LsmOptions lsm) {
         this.clock = clock;
         this.random = new SeededRandomSource(seed);
         this.scheduler = scheduler;
@@ -110,8 +130,27 @@ public final class CqlTestNode {
             Map<Class<?>, Object> coordinatorServices = Map.of(SchemaService.class, schema,
                     TopologyService.class, topology, StorageEngine.class, storage, ComponentRegistry.class, REGISTRY,
                     Scheduler.class, scheduler, Clock.class, clock);
-            this.coordinator = new DefaultCoordinatorFactory().create(ComponentConfig.of(Map.of()),
-                    TestRuntime.context(coordinatorServices));
+            if (lsm == LsmOptions.DEFAULT) {
+                this.coordinator = new DefaultCoordinatorFactory().create(ComponentConfig.of(Map.of()),
+                        TestRuntime.context(coordinatorServices));
+            } else {
+                ReplicaClient replicas = lsm.replicas().apply(new LocalReplicaClient(topology.localHostId(), storage,
+                        schema, scheduler.ioExecutor(), true, clock));
+                this.coordinator = new DefaultCoordinator(schema, new ReplicationStrategies(schema, REGISTRY,
+                        TestRuntime.context(coordinatorServices)), topology, replicas, Liveness.all(), scheduler,
+                        clock, CoordinatorConfig.defaults());
+            }
+            if (lsm.replayBatchlog()) {
+                // as the node starts it; the tests then wait until the batchlog left by the last run is replayed
+                try {
+                    ((org.ringlet.api.Service) coordinator).start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                if (coordinator instanceof DefaultCoordinator d) {
+                    d.startupReplay().toCompletableFuture().join();
+                }
+            }
         }
         Map<Class<?>, Object> services = new HashMap<>();
         services.put(SchemaStore.class, store);
@@ -160,25 +199,37 @@ public final class CqlTestNode {
         return openLsm(directory, new ManualClock(1_764_000_000_000L), 7, Map.of(), nativePort);
     }
 
+    /** A node on the LSM storage engine with a coordinator put together as {@code lsm} says. */
+    public static CqlTestNode startLsm(Path directory, LsmOptions lsm) {
+        return openLsm(directory, new ManualClock(1_764_000_000_000L), 7, Map.of(), 9042, lsm);
+    }
+
     private static CqlTestNode openLsm(Path directory, ManualClock clock, long seed, Map<String, String> options,
                                        int nativePort) {
+        return openLsm(directory, clock, seed, options, nativePort, LsmOptions.DEFAULT);
+    }
+
+    private static CqlTestNode openLsm(Path directory, ManualClock clock, long seed, Map<String, String> options,
+                                       int nativePort, LsmOptions lsm) {
         ThreadScheduler scheduler = new ThreadScheduler();
         LocalSchema schema = SchemaStartup.initialSchema();
         Map<Class<?>, Object> services = Map.of(Clock.class, clock, Scheduler.class, scheduler,
                 SchemaService.class, schema, Partitioner.class, PARTITIONER,
                 RandomSource.class, new SeededRandomSource(seed + 1));
-        LsmStorageEngine engine = new LsmStorageEngine(StorageConfig.from(ComponentConfig.of(Map.of(
+        Map<String, String> storageOptions = new HashMap<>(Map.of(
                 "data_file_directories", directory.resolve("data").toString(),
                 "commitlog_directory", directory.resolve("commitlog").toString(),
-                "commitlog_segment_size", "1MiB", "memtable_heap_space", "64MiB")), 1L << 30),
-                new LocalFileSystem(), TestRuntime.context(services));
+                "commitlog_segment_size", "1MiB", "memtable_heap_space", "64MiB"));
+        storageOptions.putAll(lsm.storage());
+        LsmStorageEngine engine = new LsmStorageEngine(StorageConfig.from(ComponentConfig.of(storageOptions),
+                1L << 30), new LocalFileSystem(), TestRuntime.context(services));
         try {
             engine.start();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return new CqlTestNode(clock, seed, scheduler, schema, engine, new AtomicReference<>(), options, directory,
-                nativePort);
+                nativePort, lsm);
     }
 
     /** A new node over this node's stored data (as after a restart), with other randomness. */
@@ -197,6 +248,13 @@ public final class CqlTestNode {
 
     /** Stops the storage engine and the scheduler's threads (LSM nodes). */
     public void close() {
+        if (coordinator instanceof org.ringlet.api.Service service) {
+            try {
+                service.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (storage instanceof LsmStorageEngine engine) {
             engine.stop();
         }

@@ -1,8 +1,13 @@
 package org.ringlet.cql.testing;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,8 @@ import org.ringlet.api.error.RingletException;
 import org.ringlet.api.query.ColumnSpec;
 import org.ringlet.api.query.Response;
 import org.ringlet.api.query.Result;
+import org.ringlet.api.types.CollectionCodec;
+import org.ringlet.api.types.CqlDuration;
 import org.ringlet.api.types.CqlType;
 import org.ringlet.api.types.ListType;
 import org.ringlet.api.types.MapType;
@@ -46,8 +53,7 @@ public final class DriverFormat {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 ByteBuffer v = row.get(i);
-                CqlType type = rows.columns().get(i).type();
-                values.add(v == null ? "null" : value(type, type.compose(v)));
+                values.add(value(rows.columns().get(i).type(), v));
             }
             out.add("row: " + String.join(" | ", values));
         }
@@ -92,56 +98,15 @@ public final class DriverFormat {
         if (t instanceof MapType m) {
             return "map<" + typeName(m.keyType()) + ", " + typeName(m.valueType()) + ">";
         }
+        if (t instanceof TupleType tt) {
+            List<String> parts = new ArrayList<>();
+            tt.types().forEach(x -> parts.add(typeName(x)));
+            return "frozen<tuple<" + String.join(", ", parts) + ">>";
+        }
         if (t instanceof UserType u) {
             return "frozen<" + u.name() + ">";
         }
-        if (t instanceof TupleType tuple) {
-            List<String> parts = new ArrayList<>();
-            tuple.types().forEach(e -> parts.add(typeName(e)));
-            return "frozen<tuple<" + String.join(", ", parts) + ">>";
-        }
         return t.cqlName();
-    }
-
-    /**
-     * A value of a type as the harness prints it: as {@link #value(Object)}, with user type values as
-     * {@code {field: value, ...}} and tuples as {@code (a, b)}, as the Python driver shows them.
-     */
-    public static String value(CqlType type, Object v) {
-        if (v == null) {
-            return "null";
-        }
-        CqlType t = type.unwrap();
-        if (t instanceof UserType u && v instanceof List<?> l) {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < u.fieldNames().size(); i++) {
-                parts.add(u.fieldNames().get(i) + ": " + value(u.fieldTypes().get(i), i < l.size() ? l.get(i) : null));
-            }
-            return "{" + String.join(", ", parts) + "}";
-        }
-        if (t instanceof TupleType tuple && v instanceof List<?> l) {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < tuple.size(); i++) {
-                parts.add(value(tuple.types().get(i), i < l.size() ? l.get(i) : null));
-            }
-            return "(" + String.join(", ", parts) + ")";
-        }
-        if (t instanceof ListType lt && v instanceof List<?> l) {
-            List<String> parts = new ArrayList<>();
-            l.forEach(x -> parts.add(value(lt.elementType(), x)));
-            return "[" + String.join(", ", parts) + "]";
-        }
-        if (t instanceof SetType st && v instanceof Set<?> set) {
-            List<String> parts = new ArrayList<>();
-            set.forEach(x -> parts.add(value(st.elementType(), x)));
-            return "{" + String.join(", ", parts) + "}";
-        }
-        if (t instanceof MapType mt && v instanceof Map<?, ?> m) {
-            List<String> parts = new ArrayList<>();
-            m.forEach((k, x) -> parts.add(value(mt.keyType(), k) + ": " + value(mt.valueType(), x)));
-            return "{" + String.join(", ", parts) + "}";
-        }
-        return value(v);
     }
 
     /** A value as the harness prints it (CQL-literal-like). */
@@ -200,10 +165,210 @@ public final class DriverFormat {
         return v.toString();
     }
 
-    private static String pythonFloat(double d) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e16) {
-            return String.valueOf((long) d) + ".0";
+    /**
+     * A serialized value of a type as the harness prints what the Python driver decodes from it: floats as
+     * Python's {@code repr}, timestamps in ISO form with milliseconds, dates and times as the driver's {@code Date}
+     * and {@code Time}, durations as its {@code Duration}, inets as {@code inet_ntop} strings, tuples in
+     * parentheses and UDTs as named fields.
+     */
+    public static String value(CqlType type, ByteBuffer v) {
+        if (v == null) {
+            return "null";
         }
-        return Double.toString(d);
+        CqlType t = type.unwrap();
+        if (t instanceof NativeType n) {
+            return nativeValue(n, v);
+        }
+        if (t instanceof ListType l) {
+            List<String> parts = new ArrayList<>();
+            CollectionCodec.unpackCollection(v, 1, "list").forEach(e -> parts.add(value(l.elementType(), e)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (t instanceof SetType s) {
+            List<String> parts = new ArrayList<>();
+            CollectionCodec.unpackCollection(v, 1, "set").forEach(e -> parts.add(value(s.elementType(), e)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (t instanceof MapType m) {
+            List<ByteBuffer> kv = CollectionCodec.unpackCollection(v, 2, "map");
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < kv.size(); i += 2) {
+                parts.add(value(m.keyType(), kv.get(i)) + ": " + value(m.valueType(), kv.get(i + 1)));
+            }
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (t instanceof TupleType tt) {
+            List<ByteBuffer> fields = CollectionCodec.unpackFields(v, tt.size(), "tuple");
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < tt.size(); i++) {
+                parts.add(value(tt.types().get(i), i < fields.size() ? fields.get(i) : null));
+            }
+            return "(" + String.join(", ", parts) + ")";
+        }
+        if (t instanceof UserType u) {
+            List<ByteBuffer> fields = CollectionCodec.unpackFields(v, u.fieldTypes().size(), u.name());
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < u.fieldTypes().size(); i++) {
+                parts.add(u.fieldNames().get(i) + ": "
+                        + value(u.fieldTypes().get(i), i < fields.size() ? fields.get(i) : null));
+            }
+            return "{" + String.join(", ", parts) + "}";
+        }
+        return value(t.compose(v));
+    }
+
+    private static String nativeValue(NativeType n, ByteBuffer v) {
+        if (v.remaining() == 0 && n != NativeType.ASCII && n != NativeType.TEXT && n != NativeType.BLOB) {
+            return "null";
+        }
+        int p = v.position();
+        if (n == NativeType.TIMESTAMP) {
+            return timestamp(v.getLong(p));
+        } else if (n == NativeType.DATE) {
+            long days = (v.getInt(p) & 0xffffffffL) - (1L << 31);
+            LocalDate d = LocalDate.ofEpochDay(days);
+            return d.getYear() < 1 || d.getYear() > 9999 ? Long.toString(days)
+                    : String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        } else if (n == NativeType.TIME) {
+            long nanos = v.getLong(p);
+            long s = nanos / 1_000_000_000L;
+            return String.format("%02d:%02d:%02d.%09d", s / 3600, s / 60 % 60, s % 60, nanos % 1_000_000_000L);
+        } else if (n == NativeType.DURATION) {
+            CqlDuration d = CqlDuration.deserialize(v);
+            boolean negative = d.months() < 0 || d.days() < 0 || d.nanoseconds() < 0;
+            return (negative ? "-" : "") + Math.abs((long) d.months()) + "mo" + Math.abs((long) d.days()) + "d"
+                    + Math.abs(d.nanoseconds()) + "ns";
+        } else if (n == NativeType.INET) {
+            byte[] b = new byte[v.remaining()];
+            v.duplicate().get(b);
+            return "'" + inet(b) + "'";
+        } else if (n == NativeType.FLOAT) {
+            return pythonFloat(v.getFloat(p));
+        } else if (n == NativeType.DOUBLE) {
+            return pythonFloat(v.getDouble(p));
+        }
+        return value(n.compose(v));
+    }
+
+    /**
+     * Python's {@code datetime.isoformat(timespec="milliseconds")} of what the driver decodes: it divides the
+     * milliseconds by 1e3 and adds {@code timedelta(seconds=float)}, which rounds the float to microseconds (so
+     * 253402300799999 ms prints .998); the milliseconds shown are then truncated.
+     */
+    private static String timestamp(long millis) {
+        double seconds = millis / 1e3;
+        double whole = seconds < 0 ? Math.ceil(seconds) : Math.floor(seconds);
+        double fraction = seconds - whole;
+        long micros = (long) whole * 1_000_000L;
+        double scaled = fraction * 1e6;
+        double scaledWhole = scaled < 0 ? Math.ceil(scaled) : Math.floor(scaled);
+        micros += (long) scaledWhole;
+        double leftover = scaled - scaledWhole;
+        double rounded = Math.rint(leftover);
+        if (Math.abs(rounded - leftover) == 0.5) {
+            long odd = micros & 1;
+            rounded = 2.0 * Math.rint((leftover + odd) * 0.5) - odd;
+        }
+        micros += (long) rounded;
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+        return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.getYear(), t.getMonthValue(),
+                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
+    }
+
+    /** glibc's {@code inet_ntop}: dotted IPv4; IPv6 with the longest run of zero groups compressed. */
+    private static String inet(byte[] b) {
+        if (b.length == 4) {
+            return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
+        }
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestBase = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (words[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && words[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestBase = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        if (bestLen < 2) {
+            bestBase = -1;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (bestBase >= 0 && i >= bestBase && i < bestBase + bestLen) {
+                if (i == bestBase) {
+                    sb.append(':');
+                }
+                continue;
+            }
+            if (i != 0) {
+                sb.append(':');
+            }
+            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && words[5] == 0xffff))) {
+                sb.append(b[12] & 0xff).append('.').append(b[13] & 0xff).append('.').append(b[14] & 0xff)
+                        .append('.').append(b[15] & 0xff);
+                return sb.toString();
+            }
+            sb.append(Integer.toHexString(words[i]));
+        }
+        if (bestBase >= 0 && bestBase + bestLen == 8) {
+            sb.append(':');
+        }
+        return sb.toString();
+    }
+
+    /** Python's {@code repr} of a float: the shortest digits that read back, in Python's notation. */
+    static String pythonFloat(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal exact = new BigDecimal(d);
+        BigDecimal shortest = exact;
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal r = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == d) {
+                shortest = r;
+                break;
+            }
+        }
+        String digits = shortest.unscaledValue().abs().toString().replaceAll("0+$", "");
+        if (digits.isEmpty()) {
+            digits = "0";
+        }
+        // value = 0.digits * 10^decpt
+        int decpt = shortest.precision() - shortest.scale();
+        String sign = d < 0 ? "-" : "";
+        if (decpt > -4 && decpt <= 16) {
+            String plain;
+            if (decpt <= 0) {
+                plain = "0." + "0".repeat(-decpt) + digits;
+            } else if (digits.length() <= decpt) {
+                plain = digits + "0".repeat(decpt - digits.length()) + ".0";
+            } else {
+                plain = digits.substring(0, decpt) + "." + digits.substring(decpt);
+            }
+            return sign + plain;
+        }
+        int exp = decpt - 1;
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 }

@@ -84,6 +84,10 @@ public final class Scenario {
             if (line.isEmpty()) {
                 continue;
             }
+            if (line.startsWith("--!") && line.substring(3).strip().startsWith("bind=")) {
+                pending.put("bind", line.substring(3).strip().substring("bind=".length()).strip());
+                continue;
+            }
             if (line.startsWith("--!")) {
                 for (String d : line.substring(3).split(",")) {
                     d = d.strip();
@@ -120,7 +124,19 @@ public final class Scenario {
         int fetch = Integer.parseInt(st.directives().getOrDefault("fetch", "5000"));
         try {
             QueryOptions options = QueryOptions.of(ConsistencyLevel.LOCAL_ONE).withPaging(fetch, null);
-            Response response = node.execute(st.text(), options);
+            String bind = st.directives().get("bind");
+            Result.Prepared prepared = null;
+            if (bind != null) {
+                // prepared and executed with bound values, as conformance_check.py does with the Python driver
+                prepared = (Result.Prepared) join(node.handler.prepare(node.client, st.text(), null)).result();
+                List<String> markers = new ArrayList<>();
+                for (ColumnSpec c : prepared.bindVariables()) {
+                    markers.add(c.name() + " " + DriverFormat.typeName(c.type()));
+                }
+                lines.add("bind: " + String.join(", ", markers));
+                options = options.withValues(BindValues.bind(bind, prepared.bindVariables()));
+            }
+            Response response = run(st.text(), prepared, options);
             warnings.addAll(response.warnings());
             if (!(response.result() instanceof Result.Rows first)) {
                 lines.add("OK");
@@ -141,7 +157,7 @@ public final class Scenario {
                     break;
                 }
                 // the harness reports the warnings of the first page, as the Python driver's result does
-                Response next = node.execute(st.text(), options.withPaging(fetch, page.pagingState()));
+                Response next = run(st.text(), prepared, options.withPaging(fetch, page.pagingState()));
                 page = (Result.Rows) next.result();
             }
             List<String> names = first.columns().stream().map(ColumnSpec::name).toList();
@@ -156,6 +172,24 @@ public final class Scenario {
         return lines;
     }
 
+    private Response run(String text, Result.Prepared prepared, QueryOptions options) {
+        if (prepared == null) {
+            return node.execute(text, options);
+        }
+        return join(node.handler.execute(node.client, prepared.id(), prepared.resultMetadataId(), options));
+    }
+
+    private static Response join(java.util.concurrent.CompletionStage<Response> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     private static List<String> format(List<ColumnSpec> columns, List<ByteBuffer> row, Set<String> mask) {
         List<String> out = new ArrayList<>(row.size());
         for (int i = 0; i < row.size(); i++) {
@@ -163,8 +197,7 @@ public final class Scenario {
             if (mask.contains(columns.get(i).name().toLowerCase(Locale.ROOT))) {
                 out.add(v == null ? "null" : "<set>");
             } else {
-                CqlType type = columns.get(i).type();
-                out.add(v == null ? "null" : DriverFormat.value(type, type.compose(v)));
+                out.add(DriverFormat.value(columns.get(i).type(), v));
             }
         }
         return out;

@@ -140,6 +140,10 @@ public final class CreateTableStatement extends SchemaStatement {
                 throw new InvalidRequestException("counter type is not supported for PRIMARY KEY column '" + k
                         + "'");
             }
+            if (referencesDuration(t)) {
+                throw new InvalidRequestException("duration type is not supported for PRIMARY KEY column '" + k
+                        + "'");
+            }
             if (statics.get(k)) {
                 throw new InvalidRequestException("Static column " + k + " cannot be part of the PRIMARY KEY");
             }
@@ -218,5 +222,12 @@ public final class CreateTableStatement extends SchemaStatement {
             orders.put(o.column(), o.descending() ? ClusteringOrder.DESC : ClusteringOrder.ASC);
         }
         return orders;
+    }
+
+    /** Whether a type is or contains {@code duration} (durations have no order, so they cannot be keys). */
+    private static boolean referencesDuration(CqlType type) {
+        CqlType t = type.unwrap();
+        return t == org.ringlet.api.types.NativeType.DURATION
+                || t.subTypes().stream().anyMatch(CreateTableStatement::referencesDuration);
     }
 }

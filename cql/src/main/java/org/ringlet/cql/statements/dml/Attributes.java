@@ -20,6 +20,8 @@ import org.ringlet.cql.terms.TermPreparer;
 public record Attributes(Term timestamp, Term ttl) {
     /** The largest TTL Cassandra accepts: 20 years. */
     public static final int MAX_TTL = 630_720_000;
+    /** The last local expiration time (seconds since the epoch) a cell may have. */
+    static final long MAX_EXPIRATION_SECONDS = Integer.MAX_VALUE - 1L;
 
     static Attributes prepare(RawStatement.Attributes raw, TableMetadata table, TermPreparer terms) {
         return prepare(raw, table.keyspace(), table.name(), terms);
@@ -46,20 +48,29 @@ public record Attributes(Term timestamp, Term ttl) {
         if (v == null) {
             throw new InvalidRequestException("Invalid null value of timestamp");
         }
-        return (Long) NativeType.BIGINT.compose(v);
+        long ts = (Long) NativeType.BIGINT.compose(v);
+        if (ts == Long.MIN_VALUE) {
+            throw new InvalidRequestException("Out of bound timestamp, must be in [" + (Long.MIN_VALUE + 1) + ", "
+                    + Long.MAX_VALUE + "]");
+        }
+        return ts;
     }
 
-    /** The TTL in seconds: USING TTL, else the table's default. */
-    int ttl(BoundValues values, TableMetadata table) {
-        if (ttl == null) {
-            return table.params().defaultTimeToLive();
-        }
-        if (ttl.isUnset(values)) {
-            return table.params().defaultTimeToLive();
+    /**
+     * The TTL in seconds: USING TTL, else the table's default.
+     *
+     * @param nowInSeconds the write's time, which plus the TTL must stay within the cells' expiration range
+     */
+    int ttl(BoundValues values, TableMetadata table, long nowInSeconds) {
+        int defaultTtl = table.params().defaultTimeToLive();
+        if (ttl == null || ttl.isUnset(values)) {
+            checkExpiration(table, defaultTtl, true, nowInSeconds);
+            return defaultTtl;
         }
         ByteBuffer v = ttl.bind(values);
         if (v == null) {
-            throw new InvalidRequestException("Invalid null value of TTL");
+            // as Cassandra: a null TTL is no TTL
+            return 0;
         }
         int t = (Integer) NativeType.INT.compose(v);
         if (t < 0) {
@@ -68,6 +79,24 @@ public record Attributes(Term timestamp, Term ttl) {
         if (t > MAX_TTL) {
             throw new InvalidRequestException("ttl is too large. requested (" + t + ") maximum (" + MAX_TTL + ")");
         }
+        if (defaultTtl != 0 && t == 0) {
+            return 0;
+        }
+        checkExpiration(table, t, false, nowInSeconds);
         return t;
+    }
+
+    /**
+     * Refuses a TTL that expires after the last local expiration time cells can hold (2038-01-19T03:14:06Z, as
+     * Cassandra 5.0 in its default storage compatibility mode), with Cassandra's message.
+     */
+    private static void checkExpiration(TableMetadata table, int ttl, boolean isDefault, long nowInSeconds) {
+        if (ttl != 0 && nowInSeconds + ttl > MAX_EXPIRATION_SECONDS) {
+            throw new InvalidRequestException("Request on table " + table.keyspace() + "." + table.name() + " with "
+                    + (isDefault ? "default " : "") + "ttl of " + ttl + " seconds exceeds maximum supported "
+                    + "expiration date of 2038-01-19T03:14:06+00:00. In order to avoid this use a lower TTL, change "
+                    + "the expiration date overflow policy or upgrade to a version where this limitation is fixed. "
+                    + "See CASSANDRA-14092 and CASSANDRA-14227 for more details.");
+        }
     }
 }

@@ -89,7 +89,8 @@ public final class BatchStatement implements CqlStatement {
         if (raw.timeToLive() != null) {
             throw new InvalidRequestException("Global TTL on the BATCH statement is not supported.");
         }
-        return Attributes.prepare(raw, "[batch]", "[batch]", new TermPreparer(binds, context.functions(), null));
+        return Attributes.prepare(raw, "[batch]", "[batch]", new TermPreparer(binds, context.functions(), null,
+                context.clock()));
     }
 
     @Override

@@ -82,23 +82,27 @@ public final class BatchWriter {
                 (statements.get(i).statement().isCounterUpdate() ? counterUpdates : mutations)
                         .addAll(made.get(i).join());
             }
-            return write(context, type, statements, mutations, counterUpdates, batchOptions);
-        }).thenApply(v -> Response.of(new Result.Void()));
+            Map<TableId, TableMetadata> tables = tables(statements);
+            List<Mutation> merged = merge(tables, mutations);
+            List<String> warnings = BatchLimits.check(merged, counterUpdates, tables,
+                    type == RawStatement.BatchType.LOGGED);
+            return write(context, type, merged, counterUpdates, batchOptions)
+                    .thenApply(w -> new Response(new Result.Void(), warnings));
+        });
     }
 
     private static CompletionStage<Void> write(QueryContext context, RawStatement.BatchType type,
-                                               List<Bound> statements, List<Mutation> mutations,
-                                               List<Mutation> counterUpdates, QueryOptions batchOptions) {
-        if (mutations.isEmpty() && counterUpdates.isEmpty()) {
+                                               List<Mutation> merged, List<Mutation> counterUpdates,
+                                               QueryOptions batchOptions) {
+        if (merged.isEmpty() && counterUpdates.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletionStage<Void> write;
         if (type == RawStatement.BatchType.LOGGED) {
-            write = context.coordinator().writeLoggedBatch(merge(statements, mutations), batchOptions.consistency());
+            write = context.coordinator().writeLoggedBatch(merged, batchOptions.consistency());
         } else {
-            write = mutations.isEmpty() ? CompletableFuture.completedFuture(null)
-                    : context.coordinator().write(merge(statements, mutations), batchOptions.consistency(),
-                    WriteType.UNLOGGED_BATCH);
+            write = merged.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : context.coordinator().write(merged, batchOptions.consistency(), WriteType.UNLOGGED_BATCH);
         }
         if (!counterUpdates.isEmpty()) {
             // each delta applied on its own: merging would reconcile two increments of one counter into one
@@ -108,12 +112,16 @@ public final class BatchWriter {
         return write;
     }
 
-    /** One mutation per keyspace and partition key, each table's updates reconciled into one partition. */
-    private static List<Mutation> merge(List<Bound> statements, List<Mutation> mutations) {
+    private static Map<TableId, TableMetadata> tables(List<Bound> statements) {
         Map<TableId, TableMetadata> tables = new LinkedHashMap<>();
         for (Bound b : statements) {
             tables.put(b.statement().tableMetadata().id(), b.statement().tableMetadata());
         }
+        return tables;
+    }
+
+    /** One mutation per keyspace and partition key, each table's updates reconciled into one partition. */
+    private static List<Mutation> merge(Map<TableId, TableMetadata> tables, List<Mutation> mutations) {
         Map<String, Map<DecoratedKey, Map<TableId, List<Partition>>>> grouped = new LinkedHashMap<>();
         for (Mutation m : mutations) {
             Map<TableId, List<Partition>> byTable = grouped.computeIfAbsent(m.keyspace(), k -> new LinkedHashMap<>())

@@ -65,7 +65,7 @@ public final class DeleteStatement extends KeyedModification {
         if (!raw.conditions().isEmpty()) {
             throw new InvalidRequestException("Conditional updates are not supported yet");
         }
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         Attributes attributes = Attributes.prepare(new RawStatement.Attributes(raw.timestamp(), null), table, terms);
         if (table.isCounter() && attributes.timestamp() != null) {
             throw new InvalidRequestException("Cannot provide custom timestamp for counter updates");
@@ -77,6 +77,10 @@ public final class DeleteStatement extends KeyedModification {
         StatementRestrictions where = new RestrictionsPreparer(table, terms, context.topology().partitioner())
                 .prepareForModification(raw.where(), "DELETE");
         boolean regular = operations.stream().anyMatch(o -> !o.column().isStatic());
+        if (!operations.isEmpty() && !regular && where.hasClusteringRestrictions()) {
+            throw new InvalidRequestException("Invalid restrictions on clustering columns since the DELETE statement "
+                    + "modifies only static columns");
+        }
         if (regular && !where.restrictsWholeRows()) {
             throw new InvalidRequestException("Range deletions are not supported for specific columns");
         }
@@ -99,7 +103,7 @@ public final class DeleteStatement extends KeyedModification {
                         + c.name());
             }
             if (c.type() instanceof SetType st) {
-                return new Operation.DeleteMapEntry(c, terms.prepare(d.element(), new ColumnSpec(table.keyspace(),
+                return new Operation.DeleteSetElement(c, terms.prepare(d.element(), new ColumnSpec(table.keyspace(),
                         table.name(), "value(" + c.name() + ")", st.elementType())));
             }
             if (c.type() instanceof MapType m) {

@@ -97,11 +97,11 @@ public final class InsertStatement implements Modification {
         if (new HashSet<>(raw.columns()).size() != raw.columns().size()) {
             throw new InvalidRequestException("The column names contains duplicates");
         }
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         if (raw.json() != null) {
             Term text = terms.prepare(raw.json(), new ColumnSpec(table.keyspace(), table.name(), "[json]",
                     NativeType.TEXT));
-            JsonInsert json = new JsonInsert(table, text, raw.defaultUnset());
+            JsonInsert json = new JsonInsert(table, text, raw.defaultUnset(), context.clock()::currentTimeMillis);
             Attributes attributes = Attributes.prepare(raw.attributes(), table, terms);
             return new InsertStatement(table, json.columns(), List.of(), attributes, json,
                     Modifications.bindVariables(binds, standalone, table), binds.partitionKeyIndexes(table));
@@ -189,9 +189,9 @@ public final class InsertStatement implements Modification {
         long defaultTs = options.timestamp() != QueryOptions.NO_TIMESTAMP ? options.timestamp()
                 : context.nextTimestamp();
         long timestamp = attributes.timestamp(bound, defaultTs);
-        int ttl = attributes.ttl(bound, table);
         long now = options.nowInSeconds() != QueryOptions.NO_NOW ? options.nowInSeconds()
                 : context.clock().currentTimeSeconds();
+        int ttl = attributes.ttl(bound, table, now);
         ByteBuffer[] pk = new ByteBuffer[table.partitionKeyColumns().size()];
         ByteBuffer[] ck = new ByteBuffer[table.clusteringColumns().size()];
         List<ByteBuffer> valuesOf = new ArrayList<>(values.size());

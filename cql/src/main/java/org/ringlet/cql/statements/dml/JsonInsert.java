@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.ringlet.api.error.InvalidRequestException;
 import org.ringlet.api.query.BoundValues;
@@ -31,11 +32,14 @@ final class JsonInsert {
     private final Term json;
     private final boolean defaultUnset;
     private final List<Term> literalValues;
+    private final LongSupplier now;
 
     /**
      * @param json the JSON text (a constant or a marker)
+     * @param now  the current time in milliseconds (a timestamp may be written {@code "now"})
      */
-    JsonInsert(TableMetadata table, Term json, boolean defaultUnset) {
+    JsonInsert(TableMetadata table, Term json, boolean defaultUnset, LongSupplier now) {
+        this.now = requireNonNull(now, "now is null");
         this.columns = table.allColumnsInSelectOrder();
         this.json = requireNonNull(json, "json is null");
         this.defaultUnset = defaultUnset;
@@ -88,7 +92,7 @@ final class JsonInsert {
             Object value = byColumn.remove(c.name());
             try {
                 CqlType type = c.type().isCounter() ? NativeType.BIGINT : c.type();
-                out.add(new Constant(JsonValues.fromJson(type, value), c.type()));
+                out.add(new Constant(JsonValues.fromJson(type, value, now), c.type()));
             } catch (MarshalException e) {
                 throw new InvalidRequestException("Error decoding JSON value for " + c.name() + ": "
                         + e.getMessage());

@@ -99,7 +99,7 @@ abstract class KeyedModification implements Modification {
                 : context.nextTimestamp();
         long now = options.nowInSeconds() != QueryOptions.NO_NOW ? options.nowInSeconds()
                 : context.clock().currentTimeSeconds();
-        int ttl = withTtl ? attributes.ttl(bound, table) : 0;
+        int ttl = withTtl ? attributes.ttl(bound, table, now) : 0;
         return new CellWriter(attributes.timestamp(bound, defaultTs), ttl, now, context::nextTimeUuid);
     }
 

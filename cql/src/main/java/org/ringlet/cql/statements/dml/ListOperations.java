@@ -101,6 +101,9 @@ final class ListOperations {
 
         @Override
         public void apply(Row.Builder row, CellWriter cells, BoundValues values, ListPaths paths, Row current) {
+            if (index.isUnset(values)) {
+                return;
+            }
             Cell e = element(index, values, current, column, "delete an element from");
             row.addCell(Cell.tombstone(column.name(), e.path(), cells.timestamp(), cells.nowInSeconds()));
         }

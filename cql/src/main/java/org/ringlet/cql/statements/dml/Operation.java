@@ -23,7 +23,8 @@ import org.ringlet.cql.terms.Term;
  */
 public sealed interface Operation permits Operation.SetColumn, Operation.AddToCollection,
         Operation.PrependToList, Operation.RemoveFromCollection, Operation.CounterAdd, Operation.SetMapEntry,
-        Operation.SetField, Operation.DeleteColumn, Operation.DeleteMapEntry, Operation.DeleteField,
+        Operation.SetField, Operation.DeleteColumn, Operation.DeleteMapEntry, Operation.DeleteSetElement,
+        Operation.DeleteField,
         ListOperations.DiscardFromList, ListOperations.SetListElement, ListOperations.DeleteListElement {
 
     /** The column changed. */
@@ -131,9 +132,13 @@ public sealed interface Operation permits Operation.SetColumn, Operation.AddToCo
             }
             ByteBuffer v = value.bind(values);
             if (v == null) {
-                throw new InvalidRequestException("Invalid null value for counter increment/decrement");
+                throw new InvalidRequestException("Invalid null value for counter increment");
             }
             long delta = (Long) NativeType.BIGINT.compose(v);
+            if (negate && delta == Long.MIN_VALUE) {
+                throw new InvalidRequestException("The negation of " + delta + " overflows supported counter "
+                        + "precision (signed 8 bytes integer)");
+            }
             row.addCell(Cell.live(column.name(), null, NativeType.BIGINT.decompose(negate ? -delta : delta),
                     cells.timestamp()));
         }
@@ -143,10 +148,7 @@ public sealed interface Operation permits Operation.SetColumn, Operation.AddToCo
     record SetMapEntry(ColumnMetadata column, Term key, Term value) implements Operation {
         @Override
         public void apply(Row.Builder row, CellWriter cells, BoundValues values, ListPaths paths, Row current) {
-            ByteBuffer k = key.bind(values);
-            if (k == null || key.isUnset(values)) {
-                throw new InvalidRequestException("Invalid null map key");
-            }
+            ByteBuffer k = mapKey(key, values);
             if (value.isUnset(values)) {
                 return;
             }
@@ -178,15 +180,38 @@ public sealed interface Operation permits Operation.SetColumn, Operation.AddToCo
         }
     }
 
+    /** A bound map key, never null nor unset. */
+    private static ByteBuffer mapKey(Term key, BoundValues values) {
+        if (key.isUnset(values)) {
+            throw new InvalidRequestException("Invalid unset map key");
+        }
+        ByteBuffer k = key.bind(values);
+        if (k == null) {
+            throw new InvalidRequestException("Invalid null map key");
+        }
+        return k;
+    }
+
     /** {@code DELETE m[key]} for a map. */
     record DeleteMapEntry(ColumnMetadata column, Term key) implements Operation {
         @Override
         public void apply(Row.Builder row, CellWriter cells, BoundValues values, ListPaths paths, Row current) {
-            ByteBuffer k = key.bind(values);
-            if (k == null || key.isUnset(values)) {
-                throw new InvalidRequestException("Invalid null map key");
+            row.addCell(Cell.tombstone(column.name(), mapKey(key, values), cells.timestamp(), cells.nowInSeconds()));
+        }
+    }
+
+    /** {@code DELETE s[element]} for a set: an unset element deletes nothing. */
+    record DeleteSetElement(ColumnMetadata column, Term element) implements Operation {
+        @Override
+        public void apply(Row.Builder row, CellWriter cells, BoundValues values, ListPaths paths, Row current) {
+            if (element.isUnset(values)) {
+                return;
             }
-            row.addCell(Cell.tombstone(column.name(), k, cells.timestamp(), cells.nowInSeconds()));
+            ByteBuffer e = element.bind(values);
+            if (e == null) {
+                throw new InvalidRequestException("Invalid null set element");
+            }
+            row.addCell(Cell.tombstone(column.name(), e, cells.timestamp(), cells.nowInSeconds()));
         }
     }
 

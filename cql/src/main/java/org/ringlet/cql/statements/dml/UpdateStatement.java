@@ -69,7 +69,7 @@ public final class UpdateStatement extends KeyedModification {
         if (!raw.conditions().isEmpty()) {
             throw new InvalidRequestException("Conditional updates are not supported yet");
         }
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         Attributes attributes = Attributes.prepare(raw.attributes(), table, terms);
         if (table.isCounter()) {
             if (attributes.timestamp() != null) {
@@ -109,11 +109,12 @@ public final class UpdateStatement extends KeyedModification {
         }
         ColumnSpec spec = receiver(table, c, c.name(), c.type());
         if (a instanceof RawStatement.SetValue s) {
+            Term value = terms.prepare(s.value(), spec);
             if (c.type().isCounter()) {
                 throw new InvalidRequestException("Cannot set the value of counter column " + c.name()
                         + " (counters can only be incremented/decremented, not set)");
             }
-            return new Operation.SetColumn(c, terms.prepare(s.value(), spec));
+            return new Operation.SetColumn(c, value);
         }
         if (a instanceof RawStatement.ColumnArithmetic ar) {
             if (!ar.other().equals(a.column())) {
@@ -131,13 +132,29 @@ public final class UpdateStatement extends KeyedModification {
             if (!p.other().equals(a.column())) {
                 throw new SyntaxException("Only expressions of the form X = <value> + X are supported.");
             }
-            if (!(c.type() instanceof ListType) || !c.type().isMultiCell()) {
+            if (!(c.type() instanceof ListType)) {
                 throw new InvalidRequestException("Invalid operation (" + c.name() + " = " + p.value() + " - "
                         + c.name() + ") for non list column " + c.name());
+            }
+            if (!c.type().isMultiCell()) {
+                throw new InvalidRequestException("Invalid operation (" + c.name() + " = " + p.value() + " - "
+                        + c.name() + ") for frozen list column " + c.name());
             }
             return new Operation.PrependToList(c, terms.prepare(p.value(), spec));
         }
         if (a instanceof RawStatement.SetElement e) {
+            String text = c.name() + "[" + e.key() + "] = " + e.value();
+            if (!c.type().isCollection()) {
+                throw new InvalidRequestException("Invalid operation (" + text + ") for non collection column "
+                        + c.name());
+            }
+            if (!c.type().isMultiCell()) {
+                throw new InvalidRequestException("Invalid operation (" + text + ") for frozen collection column "
+                        + c.name());
+            }
+            if (c.type() instanceof SetType) {
+                throw new InvalidRequestException("Invalid operation (" + text + ") for set column " + c.name());
+            }
             if (c.type() instanceof MapType m && m.isMultiCell()) {
                 return new Operation.SetMapEntry(c, terms.prepare(e.key(), receiver(table, c, "key(" + c.name()
                         + ")", m.keyType())), terms.prepare(e.value(), receiver(table, c, "value(" + c.name() + ")",

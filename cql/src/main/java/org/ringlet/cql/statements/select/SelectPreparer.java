@@ -41,7 +41,7 @@ public final class SelectPreparer {
                                           String keyspace) {
         TableMetadata table = Tables.table(context.schema(), raw.table(), keyspace);
         BindSpecs binds = new BindSpecs(parsed.markers());
-        TermPreparer terms = new TermPreparer(binds, context.functions(), table);
+        TermPreparer terms = new TermPreparer(binds, context.functions(), table, context.clock());
         Selection selection = new SelectionPreparer(table, terms).prepare(raw.selectors(), raw.json());
         Map<ColumnMetadata, Boolean> orderings = new LinkedHashMap<>();
         for (RawStatement.Ordering o : raw.orderBy()) {
