@@ -33,9 +33,12 @@ import org.ringlet.api.storage.StorageEngine;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Serves requests addressed to this node from the local storage engine (the "local shortcut"); reads run on the
- * I/O executor because the engine's reads block. Requests for other nodes fail until internode messaging is
- * wired in. Thread-safe.
+ * Serves requests addressed to this node from the local storage engine (the "local shortcut"). Range scans and
+ * counter updates run on the read executor because the engine's reads block. Single-partition reads run there too,
+ * or, when built with {@code inlineReads}, on the calling thread: the node's request threads may block (they are
+ * never a transport event loop), and a point read of data in the page cache costs less than the hand-over to another
+ * thread and back (see docs/performance.md). Requests for other nodes fail until internode messaging is wired in.
+ * Thread-safe.
  */
 public final class LocalReplicaClient implements ReplicaClient {
     private static final int COUNTER_LOCK_STRIPES = 64;
@@ -47,6 +50,7 @@ public final class LocalReplicaClient implements ReplicaClient {
     private final SchemaService schema;
     private final Executor readExecutor;
     private final boolean autoSnapshot;
+    private final boolean inlineReads;
     private final Clock clock;
     private final RequestMetrics metrics;
     private final Object[] counterLocks = new Object[COUNTER_LOCK_STRIPES];
@@ -67,6 +71,16 @@ public final class LocalReplicaClient implements ReplicaClient {
      */
     public LocalReplicaClient(UUID self, StorageEngine storage, SchemaService schema, Executor readExecutor,
                               boolean autoSnapshot, Clock clock, RequestMetrics metrics) {
+        this(self, storage, schema, readExecutor, autoSnapshot, clock, metrics, false);
+    }
+
+    /**
+     * @param inlineReads whether single-partition reads run on the calling thread instead of the read executor
+     *                    (only for callers whose threads may block)
+     */
+    public LocalReplicaClient(UUID self, StorageEngine storage, SchemaService schema, Executor readExecutor,
+                              boolean autoSnapshot, Clock clock, RequestMetrics metrics, boolean inlineReads) {
+        this.inlineReads = inlineReads;
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.self = requireNonNull(self, "self is null");
         this.storage = requireNonNull(storage, "storage is null");
@@ -197,14 +211,23 @@ public final class LocalReplicaClient implements ReplicaClient {
     @Override
     public CompletionStage<Partition> read(UUID replica, SinglePartitionReadCommand command) {
         checkLocal(replica);
-        return onReadExecutor(() -> {
-            long start = clock.nanoTime();
+        if (inlineReads) {
             try {
-                return storage.read(command);
-            } finally {
-                metrics.localRead(command.table(), micros(start));
+                return CompletableFuture.completedFuture(readNow(command));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
             }
-        });
+        }
+        return onReadExecutor(() -> readNow(command));
+    }
+
+    private Partition readNow(SinglePartitionReadCommand command) {
+        long start = clock.nanoTime();
+        try {
+            return storage.read(command);
+        } finally {
+            metrics.localRead(command.table(), micros(start));
+        }
     }
 
     @Override

@@ -212,9 +212,9 @@ public final class SSTableReader implements Comparable<SSTableReader> {
         in.seek(start);
         for (int i = 0; i < summary.interval() && !in.isEOF(); i++) {
             int len = (int) in.readUnsignedVInt();
-            ByteBuffer candidate = in.readBytes(len);
+            boolean match = in.nextBytesEqual(len, k);
             int restLen = (int) in.readUnsignedVInt();
-            if (candidate.equals(k)) {
+            if (match) {
                 IndexEntry e = parseEntry(in.readBytes(restLen));
                 context.keyCache().put(id, key.key(), e);
                 return e;

@@ -69,6 +69,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final StartupListener startupListener;
     private final ArrayDeque<RequestFrame> pending = new ArrayDeque<>();
     private final Runnable wakeUp = this::onRoomReleased;
+    private final Runnable flushTask = this::flushResults;
 
     private ChannelHandlerContext ctx;
     private Connection connection;
@@ -76,6 +77,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private RequestDataLimits.Endpoint endpoint;
     private int inFlight;
     private boolean draining;
+    /** Whether results were written and a task to flush them is queued on the event loop. */
+    private boolean flushQueued;
 
     /**
      * @param maxInFlight       requests of the connection executing at once
@@ -198,12 +201,41 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         limits.release(endpoint, size(frame));
         ResponseFrame out = error == null ? response : processor.errorFrame(frame, error);
         if (ctx.channel().isActive()) {
-            ctx.writeAndFlush(out);
-            if (frame.message() instanceof RequestMessage.Startup && out.message() instanceof ResponseMessage.Ready) {
-                startupListener.ready(ctx, frame.version(), processor.lz4());
+            if (out.message() instanceof ResponseMessage.ResultMessage) {
+                writeResult(out);
+            } else {
+                ctx.writeAndFlush(out);
+                if (frame.message() instanceof RequestMessage.Startup
+                        && out.message() instanceof ResponseMessage.Ready) {
+                    startupListener.ready(ctx, frame.version(), processor.lz4());
+                }
             }
         }
         drainPending();
+    }
+
+    /**
+     * Writes a result now and flushes it from a task queued behind the tasks already waiting on the event loop:
+     * the results of requests that complete together leave in one socket write instead of one each (the
+     * completions of a busy connection arrive as a burst of tasks). The flush task runs before the loop waits
+     * for I/O again, so an idle connection's result is not delayed.
+     */
+    private void writeResult(ResponseFrame out) {
+        ctx.write(out);
+        if (!flushQueued) {
+            flushQueued = true;
+            try {
+                ctx.executor().execute(flushTask);
+            } catch (RejectedExecutionException e) {
+                flushQueued = false;
+                ctx.flush();
+            }
+        }
+    }
+
+    private void flushResults() {
+        flushQueued = false;
+        ctx.flush();
     }
 
     /** Another request released bytes somewhere (any thread): look at the queue again on our event loop. */
