@@ -27,6 +27,12 @@ import java.util.stream.Stream;
  * --cold-reads 20000 --warmup-keys <keys> --warm-cache-mb 256 --cold-cache-mb 8 --memtable-mb 256 --write-buffer-mb 64
  * --engines lsm,rocksdb --phases all --dir /tmp/ringlet-kv-bench}; {@code --phases write} times the load alone
  * (reads and scans are then reported as 0), for quicker interleaved runs of the write path and for profiles.
+ *
+ * <p>For scaling runs (one engine, one thread, many keys): {@code --progress-every 10000000} prints a progress line
+ * every that many writes (throughput, process CPU per write and write p99 of the interval, live heap after a
+ * collection, RSS, the engine's files, load average; the collection is not counted in the write time), and
+ * {@code --phases write,sample --sample-reads 1000000} follows the load, without settling, with that many reads of
+ * random keys (reported with their p99 and process CPU per read).
  */
 public final class EngineVsRocksDb {
     /** In the order of {@link #record}'s values. */
@@ -133,8 +139,10 @@ public final class EngineVsRocksDb {
         try (KvStore s = open(engine, where, true)) {
             long cpu0 = processCpuNanos();
             int[] latencies = new int[n / LATENCY_SAMPLE + 1]; // every LATENCY_SAMPLE-th write's time, ns
+            Progress progress = new Progress(s, threads, latencies, intOpt("progress-every", 0));
             write = timed(threads, n, (t, i) -> {
                 long k = order[i];
+                progress.before(i);
                 if (i % LATENCY_SAMPLE == 0) {
                     long t0 = System.nanoTime();
                     s.put(k, value(k));
@@ -143,7 +151,8 @@ public final class EngineVsRocksDb {
                     s.put(k, value(k));
                 }
             });
-            writeCpu = (processCpuNanos() - cpu0) / 1000.0 / n;
+            write = n / (n / write - progress.pausedNanos / 1e9);
+            writeCpu = (processCpuNanos() - cpu0 - progress.pausedCpuNanos) / 1000.0 / n;
             java.util.Arrays.sort(latencies);
             writeP99 = latencies[(int) (latencies.length * 0.99)] / 1000.0;
             System.gc();
@@ -151,6 +160,9 @@ public final class EngineVsRocksDb {
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, rssMiB());
             if (writeOnly()) {
                 files = s.describe();
+                if (opts.getOrDefault("phases", "all").equals("write,sample")) {
+                    files += "; " + sampledReads(s, n, round);
+                }
                 warm = 0;
                 scan = 0;
                 settleMs = 0;
@@ -189,6 +201,80 @@ public final class EngineVsRocksDb {
                 files + "; " + memory);
     }
 
+    /**
+     * Progress lines of a long load (one writer thread): every {@code every} writes, the interval's throughput,
+     * CPU per write and p99, then a collection to report the live heap; the time and CPU of that collection and
+     * of the report are kept apart so that the caller can leave them out of the write figures.
+     */
+    private final class Progress {
+        private final KvStore store;
+        private final int[] latencies;
+        private final int every;
+        private long lastNanos = System.nanoTime();
+        private long lastCpu = processCpuNanos();
+        private int lastIndex;
+        long pausedNanos;
+        long pausedCpuNanos;
+
+        Progress(KvStore store, int threads, int[] latencies, int every) {
+            if (every > 0 && threads != 1) {
+                throw new IllegalArgumentException("--progress-every needs --threads 1");
+            }
+            this.store = store;
+            this.latencies = latencies;
+            this.every = every;
+        }
+
+        void before(int i) throws Exception {
+            if (every <= 0 || i == 0 || i % every != 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            long cpu = processCpuNanos();
+            int[] lat = java.util.Arrays.copyOfRange(latencies, lastIndex / LATENCY_SAMPLE, i / LATENCY_SAMPLE);
+            java.util.Arrays.sort(lat);
+            double p99 = lat.length == 0 ? 0 : lat[(int) (lat.length * 0.99)] / 1000.0;
+            int done = i - lastIndex;
+            System.gc();
+            out.printf(Locale.ROOT, "PROGRESS keys=%d interval: %.0f writes/s, %.2f µs process CPU per write,"
+                            + " p99 %.1f µs; heap live %d MiB, RSS %d MiB; %s; load %s%n", i,
+                    done / ((now - lastNanos) / 1e9), (cpu - lastCpu) / 1000.0 / done, p99,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, rssMiB(),
+                    store.describe(), loadAverage());
+            out.flush();
+            long after = System.nanoTime();
+            long afterCpu = processCpuNanos();
+            pausedNanos += after - now;
+            pausedCpuNanos += afterCpu - cpu;
+            lastNanos = after;
+            lastCpu = afterCpu;
+            lastIndex = i;
+        }
+    }
+
+    /** Reads of random keys (one thread) right after the load, without settling; returns a description. */
+    private String sampledReads(KvStore s, int n, int round) throws Exception {
+        int reads = intOpt("sample-reads", 1_000_000);
+        SplittableRandom rnd = new SplittableRandom(4242L + round);
+        int[] lat = new int[reads];
+        long cpu0 = processCpuNanos();
+        long start = System.nanoTime();
+        for (int i = 0; i < reads; i++) {
+            long k = rnd.nextInt(n);
+            long t0 = System.nanoTime();
+            if (s.get(k) != valueSize) {
+                throw new IllegalStateException("key " + k + " missing");
+            }
+            lat[i] = (int) Math.min(Integer.MAX_VALUE, System.nanoTime() - t0);
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1000.0 / reads;
+        java.util.Arrays.sort(lat);
+        return String.format(Locale.ROOT, "sampled reads: %d random keys, %.0f reads/s, %.2f µs process CPU per read,"
+                        + " p50 %.1f µs, p99 %.1f µs; files then: %s; load %s", reads, reads / secs, cpu,
+                lat[reads / 2] / 1000.0, lat[(int) (reads * 0.99)] / 1000.0, s.describe(), loadAverage());
+    }
+
     private static long rssMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -209,7 +295,7 @@ public final class EngineVsRocksDb {
     }
 
     private boolean writeOnly() {
-        return opts.getOrDefault("phases", "all").equals("write");
+        return opts.getOrDefault("phases", "all").startsWith("write");
     }
 
     /** values: write, read-warm, read-cold, scan (ops/s), write CPU µs per op, write p99 µs. */

@@ -129,8 +129,11 @@ final class LsmKvStore implements KvStore {
 
     @Override
     public String describe() {
+        List<Long> sizes = new java.util.ArrayList<>(engine.sstables(table.id()).stream()
+                .map(i -> i.onDiskSize() >> 20).toList());
+        sizes.sort(java.util.Comparator.reverseOrder());
         return engine.stats(table.id()).liveSSTableCount() + " sstables, " + (engine.liveDiskSpaceUsed() >> 20)
-                + " MiB";
+                + " MiB " + sizes + ", compactions running " + engine.compactionProgress().size();
     }
 
     @Override
