@@ -139,7 +139,7 @@ public final class EngineVsRocksDb {
         try (KvStore s = open(engine, where, true)) {
             long cpu0 = processCpuNanos();
             int[] latencies = new int[n / LATENCY_SAMPLE + 1]; // every LATENCY_SAMPLE-th write's time, ns
-            Progress progress = new Progress(s, threads, latencies, intOpt("progress-every", 0));
+            Progress progress = new Progress(s, threads, latencies, record ? intOpt("progress-every", 0) : 0);
             write = timed(threads, n, (t, i) -> {
                 long k = order[i];
                 progress.before(i);
