@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * every that many writes (throughput, process CPU per write and write p99 of the interval, live heap after a
  * collection, RSS, the engine's files, load average; the collection is not counted in the write time), and
  * {@code --phases write,sample --sample-reads 1000000} follows the load, without settling, with that many reads of
- * random keys (reported with their p99 and process CPU per read).
+ * random keys (reported with their p99 and process CPU per read). {@code --read-existing W} (with the same
+ * {@code --keys} and {@code --dir} as a load that was stopped after W writes) only reopens that store and runs the
+ * sampled reads over the keys it holds.
  */
 public final class EngineVsRocksDb {
     /** In the order of {@link #record}'s values. */
@@ -93,6 +95,10 @@ public final class EngineVsRocksDb {
         out.printf(Locale.ROOT, "# page cache drop (/proc/sys/vm/drop_caches): %s%n",
                 canDropCaches ? "yes" : "NOT permitted: cold reads only reopen with a small cache");
         out.printf(Locale.ROOT, "# jvm flags: %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (opts.containsKey("read-existing")) {
+            readExisting(engines.get(0), intOpt("read-existing", 0));
+            return;
+        }
         // a cycle of the full size, so that the JIT has compiled the paths of the measured data shape
         int warmupKeys = intOpt("warmup-keys", keys);
         if (warmupKeys > 0) {
@@ -252,15 +258,38 @@ public final class EngineVsRocksDb {
         }
     }
 
+    /**
+     * {@code --read-existing W}: reopens the store an earlier run (same {@code --keys}, round 0) left in
+     * {@code --dir} after writing its first W keys (a load stopped part-way, e.g. at a progress line), replays
+     * its commit log and runs the sampled reads over those W keys, without writing or deleting anything.
+     */
+    private void readExisting(String engine, int written) throws Exception {
+        int[] order = permutation(keys, 1000L);
+        long t0 = System.nanoTime();
+        try (KvStore s = open(engine, dir.resolve(engine), true)) {
+            out.printf(Locale.ROOT, "# reopened in %d ms: %s; heap used %d MiB, RSS %d MiB; load %s%n",
+                    (System.nanoTime() - t0) / 1_000_000, s.describe(),
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, rssMiB(),
+                    loadAverage());
+            out.println("RESULT engine=" + engine + " existing keys=" + written + "; "
+                    + sampledReads(s, written, 0, order));
+        }
+    }
+
     /** Reads of random keys (one thread) right after the load, without settling; returns a description. */
     private String sampledReads(KvStore s, int n, int round) throws Exception {
+        return sampledReads(s, n, round, null);
+    }
+
+    /** As above; with {@code order}, the keys read are {@code order[0..n)} (the first n keys a load wrote). */
+    private String sampledReads(KvStore s, int n, int round, int[] order) throws Exception {
         int reads = intOpt("sample-reads", 1_000_000);
         SplittableRandom rnd = new SplittableRandom(4242L + round);
         int[] lat = new int[reads];
         long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < reads; i++) {
-            long k = rnd.nextInt(n);
+            long k = order == null ? rnd.nextInt(n) : order[rnd.nextInt(n)];
             long t0 = System.nanoTime();
             if (s.get(k) != valueSize) {
                 throw new IllegalStateException("key " + k + " missing");
