@@ -295,7 +295,8 @@ final class TableStore {
             while (it.hasNext()) {
                 MemtablePartition p = it.next();
                 Partition h = p.header();
-                long size = w.append(p.key(), h.partitionDeletion(), h.staticRow(), h.rangeTombstones(), p.rows());
+                long size = w.appendSerialized(p.key(), h.partitionDeletion(), h.staticRow(), h.rangeTombstones(),
+                        p.serializedRows());
                 if (size > maxPartitionSize) {
                     maxPartitionSize = size;
                 }

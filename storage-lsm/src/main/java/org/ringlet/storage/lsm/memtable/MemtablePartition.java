@@ -248,6 +248,20 @@ public final class MemtablePartition {
         };
     }
 
+    /**
+     * Every row in clustering order in its serialized form ({@link DataSerializer#writeRow}), as a flush writes
+     * it without decoding it. The arrays must not be modified.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Iterator<Map.Entry<Clustering, byte[]>> serializedRows() {
+        if (rows == null) {
+            byte[] r = single;
+            return r == null ? Collections.emptyIterator() : List.of(Map.entry(Clustering.EMPTY, r)).iterator();
+        }
+        // the keys of the row map are clusterings (other objects only ever serve as bounds of a search)
+        return (Iterator) rows.entrySet().iterator();
+    }
+
     /** Every row in clustering order. */
     public Iterator<Row> rows() {
         return rows(Slice.ALL, false);
