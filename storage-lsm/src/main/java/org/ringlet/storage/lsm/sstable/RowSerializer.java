@@ -416,9 +416,13 @@ final class RowSerializer {
             if (n < 0 || n > body.remaining()) {
                 throw new IllegalArgumentException("bad cell count " + n);
             }
-            cells = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                cells.add(readCell(body, base, columns));
+            if (n == 1) {
+                cells = List.of(readCell(body, base, columns)); // Row.of keeps an immutable list as it is
+            } else {
+                cells = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    cells.add(readCell(body, base, columns));
+                }
             }
         }
         return Row.of(clustering, liveness, deletion, cells, complex);
@@ -491,8 +495,14 @@ final class RowSerializer {
     record Header(DeletionTime partitionDeletion, Row staticRow, List<RangeTombstone> rangeTombstones) {
     }
 
+    /** The header of a partition with no partition deletion, range tombstones or static row. */
+    private static final Header EMPTY_HEADER = new Header(DeletionTime.LIVE, Row.empty(Clustering.STATIC), List.of());
+
     static Header readHeader(ByteBuffer in, List<String> columns) {
         int flags = in.get() & 0xff;
+        if (flags == 0) {
+            return EMPTY_HEADER;
+        }
         DeletionTime pd = DeletionTime.LIVE;
         if ((flags & SSTableFormat.PARTITION_HAS_DELETION) != 0) {
             pd = deletion(in.getLong(), in.getLong());
