@@ -211,6 +211,11 @@ public final class MemtablePartition {
         return h != null ? h : Partition.empty(table, key());
     }
 
+    /** Whether a partition deletion, static row or range tombstone was written (else {@link #header()} is empty). */
+    public boolean hasHeader() {
+        return header != null;
+    }
+
     /** The partition deletion. */
     public DeletionTime partitionDeletion() {
         Partition h = header;

@@ -15,6 +15,7 @@ import org.ringlet.api.data.RangeTombstone;
 import org.ringlet.api.data.Row;
 import org.ringlet.api.ring.Partitioner;
 import org.ringlet.api.schema.TableMetadata;
+import org.ringlet.api.types.VInts;
 import org.ringlet.storage.lsm.commitlog.CommitLogPosition;
 import org.ringlet.storage.lsm.io.FileSystem;
 import org.ringlet.storage.lsm.io.SequentialWriter;
@@ -215,13 +216,19 @@ public final class SSTableWriter implements AutoCloseable {
         data.write(buffer.view());
         long size = data.position() - start;
 
-        IndexEntry ie = new IndexEntry(start, blocks.size() > 1 ? List.copyOf(blocks) : List.of());
         long indexPosition = index.position();
         entry.reset();
         entry.writeWithVIntLength(key.key());
-        org.ringlet.api.data.ByteOutput rest = new org.ringlet.api.data.ByteOutput(16);
-        ie.serialize(rest);
-        entry.writeWithVIntLength(rest.toByteBuffer());
+        if (blocks.size() > 1) {
+            org.ringlet.api.data.ByteOutput rest = new org.ringlet.api.data.ByteOutput(64);
+            new IndexEntry(start, blocks).serialize(rest);
+            entry.writeWithVIntLength(rest.toByteBuffer());
+        } else {
+            // IndexEntry.serialize of an entry without blocks: its position and a block count of 0
+            entry.writeUnsignedVInt(VInts.sizeOfUnsigned(start) + 1);
+            entry.writeUnsignedVInt(start);
+            entry.writeUnsignedVInt(0);
+        }
         index.write(entry.view());
         summary.add(key, indexPosition);
         filter.add(key.key());
