@@ -138,6 +138,8 @@ public final class SSTableReader implements Comparable<SSTableReader> {
                 LOG.debug("no partition index for {}: token prefixes do not tell its keys apart", descriptor);
                 return;
             }
+            LOG.debug("partition index of {}: {} partitions, stride {}, {} bytes", descriptor, built.entries(),
+                    stride, built.memorySize());
             synchronized (this) {
                 if (!tidied) {
                     partitionIndex = built;
@@ -151,7 +153,9 @@ public final class SSTableReader implements Comparable<SSTableReader> {
             if (reserved > 0) {
                 context.releasePartitionIndex(reserved);
             }
-            release();
+            // already on the executor that tidies: when this was the last reference (the SSTable left the live set
+            // or the engine stopped while the index was built), close the files here
+            releaseNow();
         }
     }
 

@@ -246,6 +246,38 @@ class PartitionIndexTest {
         reopened.release();
     }
 
+    @Test
+    void readsUseTheSummaryUntilTheIndexIsBuiltAndAReleasedSSTableGetsNone() throws IOException {
+        TableMetadata t = RandomPartitions.table("ks", "async", ClusteringOrder.ASC);
+        HashPartitioner partitioner = new HashPartitioner();
+        TreeMap<DecoratedKey, Partition> data = data(t, partitioner, 27, 500, 1);
+        Descriptor d = new Descriptor(dir.resolve("async"), 1);
+        write(fs, partitioner, d, t, data, SSTableWriter.Options.DEFAULT);
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        SSTableContext ctx = new SSTableContext(fs, partitioner, new ChunkCache(1 << 20, DIRECT, System::nanoTime),
+                new KeyCache(1 << 20, DIRECT, System::nanoTime), queued::add, 1 << 20);
+        SSTableReader r = SSTableReader.open(ctx, d);
+        assertEquals(0, r.partitionIndexStride(), "not built yet");
+        assertEveryKeyFound(r, data, t);
+        assertEquals(1, queued.size());
+        queued.poll().run();
+        assertEquals(1, r.partitionIndexStride());
+        assertEveryKeyFound(r, data, t);
+        assertTrue(ctx.partitionIndexBudgetLeft() < 1 << 20);
+
+        SSTableReader released = SSTableReader.open(ctx, d);
+        released.release();
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+        assertEquals(0, released.partitionIndexStride(), "released before its index was built");
+        r.release();
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+        assertEquals(1 << 20, ctx.partitionIndexBudgetLeft(), "every reservation returned");
+    }
+
     /** {@link HashPartitioner}'s tokens folded onto {@code tokens} values, so that many keys share one. */
     private static final class CollidingPartitioner implements Partitioner {
         private final HashPartitioner hash = new HashPartitioner();
