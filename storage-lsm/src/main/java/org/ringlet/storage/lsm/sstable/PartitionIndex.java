@@ -1,6 +1,8 @@
 package org.ringlet.storage.lsm.sstable;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.ringlet.api.ring.Partitioner;
@@ -142,6 +144,20 @@ final class PartitionIndex {
         }
         int i = lowerBound(prefix);
         return i < prefixes.length && prefixes[i] == prefix;
+    }
+
+    /**
+     * Builds the index by reading an SSTable's index file once, through a file handle of its own that bypasses the
+     * chunk cache.
+     *
+     * @return the index, or null when the prefixes do not distinguish the partitions
+     */
+    static PartitionIndex build(SSTableContext context, Path indexFile, long entries, int stride)
+            throws IOException {
+        try (ChunkedFile file = ChunkedFile.open(context.fs(), indexFile, SSTableFormat.MAGIC_INDEX,
+                context.nextId(), new ChunkCache(0, Runnable::run, () -> 0L))) {
+            return build(file, context.partitioner(), entries, stride);
+        }
     }
 
     /**

@@ -129,11 +129,8 @@ public final class SSTableReader implements Comparable<SSTableReader> {
                 return;
             }
             reserved = PartitionIndex.bytesFor(stats.partitionCount(), stride);
-            PartitionIndex built;
-            try (ChunkedFile file = ChunkedFile.open(context.fs(), descriptor.path(Component.INDEX),
-                    SSTableFormat.MAGIC_INDEX, context.nextId(), NO_CACHE)) {
-                built = PartitionIndex.build(file, context.partitioner(), stats.partitionCount(), stride);
-            }
+            PartitionIndex built = PartitionIndex.build(context, descriptor.path(Component.INDEX),
+                    stats.partitionCount(), stride);
             if (built == null) {
                 LOG.debug("no partition index for {}: token prefixes do not tell its keys apart", descriptor);
                 return;
@@ -158,8 +155,6 @@ public final class SSTableReader implements Comparable<SSTableReader> {
             releaseNow();
         }
     }
-
-    private static final ChunkCache NO_CACHE = new ChunkCache(0, Runnable::run, () -> 0L);
 
     /** Every how many partitions the in-memory partition index holds one; 0 while there is none. */
     public int partitionIndexStride() {
