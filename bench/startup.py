@@ -29,9 +29,12 @@ def log(msg):
 
 
 def port_open(port, host="127.0.0.1"):
+    """Whether something listens on the port. A port in the ephemeral range can be connected to itself while
+    nothing listens (TCP simultaneous open, when the kernel picks the same port as the source): that is not open,
+    and closing it at once frees the port for the node."""
     try:
-        with socket.create_connection((host, port), timeout=0.2):
-            return True
+        with socket.create_connection((host, port), timeout=0.2) as s:
+            return s.getsockname() != s.getpeername()
     except OSError:
         return False
 
@@ -74,7 +77,21 @@ class Build:
     def ringlet(self):
         return os.path.join(self.home, "bin", "ringlet")
 
-    def start(self, data):
+    def start(self, data, fresh=False):
+        """Starts the node (on an emptied data directory again when `fresh`); retried (up to 3 times) when its port was taken by another process's connection: the
+        assigned ports lie in the kernel's ephemeral range, so any outgoing connection on the machine can hold one."""
+        for attempt in range(4):
+            try:
+                return self.start_once(data)
+            except RuntimeError as e:
+                if "Address already in use" not in str(e) or attempt == 3:
+                    raise
+                log(f"{self.label}: a port was in use; starting again")
+                if fresh:
+                    shutil.rmtree(data, ignore_errors=True)
+                time.sleep(1)
+
+    def start_once(self, data):
         port = self.args.port
         if port_open(port):
             raise RuntimeError(f"port {port} is already in use; pick another with --port")
@@ -190,7 +207,7 @@ def main():
                     else:
                         data = os.path.join(work, f"{b.label}-restart")
                     loads.append(loadavg())
-                    elapsed, rss, cpu, pid = b.start(data)
+                    elapsed, rss, cpu, pid = b.start(data, fresh=kind == "fresh")
                     b.stop(data, pid)
                     b.times[kind].append(elapsed)
                     b.rss[kind].append(rss / 1024)
