@@ -1,0 +1,55 @@
+package org.ringlet.storage.lsm.io;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Releases file mappings at once instead of when the garbage collector finds their buffers unreachable: a
+ * deleted file's blocks stay allocated, and its pages count in the process's memory, as long as a mapping
+ * exists. Uses the JDK's buffer cleaner ({@code sun.misc.Unsafe.invokeCleaner}); where it is not accessible, a
+ * mapping is left to the garbage collector.
+ */
+public final class Mappings {
+    private static final Logger LOG = LoggerFactory.getLogger(Mappings.class);
+    private static final MethodHandle INVOKE_CLEANER = cleaner();
+
+    private Mappings() {
+    }
+
+    /**
+     * Unmaps {@code buffer}. Any later access to it (or to a view of it) crashes the JVM, so call this only once
+     * no thread can touch the buffer any more.
+     */
+    public static void unmap(MappedByteBuffer buffer) {
+        if (buffer == null || INVOKE_CLEANER == null) {
+            return;
+        }
+        try {
+            INVOKE_CLEANER.invokeExact((ByteBuffer) buffer);
+        } catch (Throwable e) {
+            LOG.debug("Could not unmap a file mapping; the garbage collector releases it", e);
+        }
+    }
+
+    private static MethodHandle cleaner() {
+        try {
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            Field f = unsafeClass.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            Object unsafe = f.get(null);
+            return MethodHandles.lookup()
+                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
+                    .bindTo(unsafe);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("File mappings are released by the garbage collector only", e);
+            return null;
+        }
+    }
+}
