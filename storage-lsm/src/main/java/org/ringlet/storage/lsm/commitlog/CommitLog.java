@@ -20,6 +20,7 @@ import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.Scheduler;
 import org.ringlet.api.schema.TableId;
 import org.ringlet.storage.lsm.io.FileSystem;
+import org.ringlet.storage.lsm.io.Mappings;
 import org.ringlet.storage.lsm.io.WritableFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -457,6 +458,8 @@ public final class CommitLog {
         }
         active = next;
         segments.add(next);
+        // the closed segment's last sync, soon (also in periodic mode): it releases the segment's mapping
+        requestSync();
         scheduler.ioExecutor().execute(() -> {
             prepareSpareAsync();
             checkSpace();
@@ -601,7 +604,8 @@ public final class CommitLog {
                 for (CommitLogSegment s : segments) {
                     if (s.file != null && s.syncedTo < s.allocated) {
                         work.add(s);
-                        ranges.add(new int[] {s.syncedTo, s.allocated});
+                        // closed (under this lock): nothing is allocated in it any more, this is its last sync
+                        ranges.add(new int[] {s.syncedTo, s.allocated, s.closed ? 1 : 0});
                     }
                 }
             }
@@ -609,8 +613,14 @@ public final class CommitLog {
             try {
                 for (int i = 0; i < work.size(); i++) {
                     int[] range = ranges.get(i);
-                    work.get(i).sync(range[0], range[1]);
-                    work.get(i).syncedTo = range[1];
+                    CommitLogSegment s = work.get(i);
+                    s.sync(range[0], range[1]);
+                    s.syncedTo = range[1];
+                    if (range[2] == 1) {
+                        // every writer of the segment has copied its record (the epoch above) and no sync round
+                        // touches it again: its pages need not stay in the process's memory
+                        Mappings.unmap(s.mapped);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 handleFailure(e);
@@ -647,8 +657,6 @@ public final class CommitLog {
         try {
             for (CommitLogSegment s : gone) {
                 closeQuietly(s);
-                // no writer or sync round touches it any more: closed, clean and synced to its end
-                org.ringlet.storage.lsm.io.Mappings.unmap(s.mapped);
                 try {
                     boolean keep;
                     synchronized (lock) {

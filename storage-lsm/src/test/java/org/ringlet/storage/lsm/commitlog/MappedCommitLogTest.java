@@ -103,7 +103,20 @@ class MappedCommitLogTest {
 
     @Test
     void concurrentBatchWritersReplayEveryAcknowledgedRecordInTheirOrder() throws Exception {
-        log = open(SyncMode.BATCH, 64 << 10);
+        concurrentWriters(SyncMode.BATCH);
+    }
+
+    /**
+     * Periodic mode: no writer waits for a sync, so segment switches (each of which syncs and then unmaps the
+     * closed segment) happen while other writers are still copying into it.
+     */
+    @Test
+    void concurrentPeriodicWritersAcrossManySegmentSwitches() throws Exception {
+        concurrentWriters(SyncMode.PERIODIC);
+    }
+
+    private void concurrentWriters(SyncMode mode) throws Exception {
+        log = open(mode, 64 << 10);
         assertTrue(log.activeSegmentMapped(), "segments on a local file system are mapped");
         int threads = 4;
         int perThread = 1500;
