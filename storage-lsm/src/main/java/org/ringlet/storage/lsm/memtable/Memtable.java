@@ -2,7 +2,6 @@ package org.ringlet.storage.lsm.memtable;
 
 import java.nio.ByteBuffer;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -12,8 +11,6 @@ import org.ringlet.api.data.Cell;
 import org.ringlet.api.data.CellOrder;
 import org.ringlet.api.data.ClusteringComparator;
 import org.ringlet.api.data.DecoratedKey;
-import org.ringlet.api.data.DeletionTime;
-import org.ringlet.api.data.LivenessInfo;
 import org.ringlet.api.data.Partition;
 import org.ringlet.api.data.Row;
 import org.ringlet.api.schema.TableMetadata;
@@ -89,61 +86,30 @@ public final class Memtable {
         size += p.apply(update, m, cellOrder);
         dataSize.addAndGet(size);
         operations.increment();
-        recordStatistics(update);
+        long cells = 0;
+        for (Row r : update.rows()) {
+            cells += r.cells().size();
+        }
+        cellCount.add(cells + update.staticRow().cells().size());
+        long max = update.maxTimestamp();
+        maxTimestamp.accumulate(max);
+        minTimestamp.accumulate(minTimestamp(update));
         return size;
     }
 
-    /**
-     * Adds the update's cells to the cell count and its timestamps to the range, in one pass over its rows and
-     * cells (the lowest timestamp counts only what is set; the highest is {@link Partition#maxTimestamp()}).
-     */
-    private void recordStatistics(Partition update) {
-        DeletionTime pd = update.partitionDeletion();
-        long max = pd.markedForDeleteAt();
-        long min = pd.isLive() ? Long.MAX_VALUE : max;
-        Row staticRow = update.staticRow();
-        long cells = 0;
-        if (!staticRow.isEmpty()) {
-            cells += staticRow.cells().size();
-            max = Math.max(max, staticRow.maxTimestamp());
-            min = Math.min(min, minTimestamp(staticRow));
+    private static long minTimestamp(Partition p) {
+        long min = Long.MAX_VALUE;
+        if (!p.partitionDeletion().isLive()) {
+            min = p.partitionDeletion().markedForDeleteAt();
         }
-        List<Row> rows = update.rows();
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            Row r = rows.get(i);
-            LivenessInfo liveness = r.primaryKeyLiveness();
-            DeletionTime deletion = r.deletion();
-            max = Math.max(max, Math.max(liveness.timestamp(), deletion.markedForDeleteAt()));
-            if (!liveness.isEmpty()) {
-                min = Math.min(min, liveness.timestamp());
-            }
-            if (!deletion.isLive()) {
-                min = Math.min(min, deletion.markedForDeleteAt());
-            }
-            List<Cell> rowCells = r.cells();
-            int cellsOfRow = rowCells.size();
-            cells += cellsOfRow;
-            for (int j = 0; j < cellsOfRow; j++) {
-                long ts = rowCells.get(j).timestamp();
-                max = Math.max(max, ts);
-                min = Math.min(min, ts);
-            }
-            if (!r.complexDeletions().isEmpty()) {
-                for (DeletionTime d : r.complexDeletions().values()) {
-                    max = Math.max(max, d.markedForDeleteAt());
-                    min = Math.min(min, d.markedForDeleteAt());
-                }
-            }
+        min = Math.min(min, minTimestamp(p.staticRow()));
+        for (Row r : p.rows()) {
+            min = Math.min(min, minTimestamp(r));
         }
-        if (!update.rangeTombstones().isEmpty()) {
-            for (var rt : update.rangeTombstones()) {
-                max = Math.max(max, rt.deletion().markedForDeleteAt());
-                min = Math.min(min, rt.deletion().markedForDeleteAt());
-            }
+        for (var rt : p.rangeTombstones()) {
+            min = Math.min(min, rt.deletion().markedForDeleteAt());
         }
-        cellCount.add(cells);
-        maxTimestamp.accumulate(max);
-        minTimestamp.accumulate(min);
+        return min;
     }
 
     private static long minTimestamp(Row r) {
