@@ -113,7 +113,8 @@ public final class CommitLog {
                 continue;
             }
             maxId = Math.max(maxId, id);
-            CommitLogSegment s = new CommitLogSegment(id, p, null, null, (int) Math.min(Integer.MAX_VALUE, fs.size(p)), 0);
+            CommitLogSegment s = new CommitLogSegment(id, p, null, null,
+                    (int) Math.min(Integer.MAX_VALUE, fs.size(p)), 0);
             s.closed = true;
             previousRun.add(s);
         }
@@ -541,7 +542,8 @@ public final class CommitLog {
         try {
             mapped = f.map(0, config.segmentSize());
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Commit log segment {} cannot be mapped; records are written with positional writes", path, e);
+            LOG.debug("Commit log segment {} cannot be mapped; records are written with positional writes", path,
+                    e);
         }
         return new CommitLogSegment(id, path, f, mapped, config.segmentSize(), CommitLogFormat.HEADER_SIZE);
     }
