@@ -1,9 +1,7 @@
 package org.ringlet.storage.lsm.io;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 
@@ -18,38 +16,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class Mappings {
     private static final Logger LOG = LoggerFactory.getLogger(Mappings.class);
-    private static final MethodHandle INVOKE_CLEANER = cleaner();
 
     private Mappings() {
     }
 
     /**
      * Unmaps {@code buffer}. Any later access to it (or to a view of it) crashes the JVM, so call this only once
-     * no thread can touch the buffer any more.
+     * no thread can touch the buffer any more. Looks the cleaner up on each call (no static state): a log calls
+     * this once per segment.
      */
     public static void unmap(MappedByteBuffer buffer) {
-        if (buffer == null || INVOKE_CLEANER == null) {
+        if (buffer == null) {
             return;
         }
-        try {
-            INVOKE_CLEANER.invokeExact((ByteBuffer) buffer);
-        } catch (Throwable e) {
-            LOG.debug("Could not unmap a file mapping; the garbage collector releases it", e);
-        }
-    }
-
-    private static MethodHandle cleaner() {
         try {
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
             Field f = unsafeClass.getDeclaredField("theUnsafe");
             f.setAccessible(true);
-            Object unsafe = f.get(null);
-            return MethodHandles.lookup()
-                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
-                    .bindTo(unsafe);
+            Method invokeCleaner = unsafeClass.getMethod("invokeCleaner", ByteBuffer.class);
+            invokeCleaner.invoke(f.get(null), buffer);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("File mappings are released by the garbage collector only", e);
-            return null;
+            LOG.debug("Could not unmap a file mapping; the garbage collector releases it", e);
         }
     }
 }

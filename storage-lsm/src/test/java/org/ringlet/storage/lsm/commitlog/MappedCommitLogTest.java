@@ -155,6 +155,22 @@ class MappedCommitLogTest {
         List<CommitLogPosition> positions = new ArrayList<>(acknowledged.values());
         assertEquals(positions.size(), new HashSet<>(positions).size(), "no two records share a position");
         assertTrue(failures.isEmpty(), failures.toString());
+        log.sync().get(30, TimeUnit.SECONDS);
+        Set<String> mapped = mappedSegments();
+        assertTrue(mapped.size() <= 2, "closed segments are unmapped after their last sync (the active one and the "
+                + "spare stay mapped): " + mapped);
+    }
+
+    /** The segment files of this log that the process has mapped ({@code /proc/self/maps}). */
+    private Set<String> mappedSegments() throws IOException {
+        Set<String> out = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+            int at = line.indexOf(dir.toString());
+            if (at >= 0) {
+                out.add(line.substring(at));
+            }
+        }
+        return out;
     }
 
     @Test
