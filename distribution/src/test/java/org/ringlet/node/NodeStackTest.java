@@ -99,7 +99,10 @@ class NodeStackTest {
             int transport = order.indexOf(TransportStage.class);
             assertTrue(0 <= storage && storage < drain && drain < schema && schema < topology
                     && topology < coordinator && coordinator < handler && handler < transport, order.toString());
-            assertEquals(transport, order.size() - 2, "the transport starts last (the assembly only logs): " + order);
+            int jmx = order.indexOf(ManagementServer.class);
+            assertEquals(transport, order.size() - 3, "the transport starts last but for JMX (ADR 0145) and the "
+                    + "assembly, which only logs: " + order);
+            assertEquals(transport + 1, jmx, order.toString());
             assertTrue(node.nativeAddress().isPresent());
             try (Socket s = new Socket()) {
                 s.connect(node.nativeAddress().get(), 5000);
@@ -189,6 +192,50 @@ class NodeStackTest {
         } finally {
             node.stop();
         }
+    }
+
+    @Test
+    void jmxStartsAfterTheClientTransportAndShowsTheTablesThatWereThere() throws Exception {
+        Node first = node();
+        first.start();
+        try {
+            ClientState client = client();
+            cql(first, client, "CREATE KEYSPACE before WITH replication = {'class': 'SimpleStrategy', "
+                    + "'replication_factor': 1}");
+            cql(first, client, "CREATE TABLE before.t (k int PRIMARY KEY, v text)");
+            cql(first, client, "INSERT INTO before.t (k, v) VALUES (1, 'x')");
+        } finally {
+            first.stop();
+        }
+        Node node = node();
+        List<org.ringlet.api.Service> services = node.instance(
+                org.ringlet.node.lifecycle.LifecycleManager.class).services();
+        int transport = serviceIndex(services, org.ringlet.node.inject.TransportStage.class);
+        int jmx = serviceIndex(services, ManagementServer.class);
+        assertTrue(transport >= 0 && transport < jmx, "the CQL port opens before JMX starts: " + services);
+        node.start();
+        try {
+            int port = node.instance(ManagementServer.class).port();
+            assertTrue(port > 0, "JMX is up once start returns");
+            cql(node, client(), "SELECT * FROM before.t WHERE k = 1");
+            Run table = nodetool(port, "tablehistograms", "before", "t");
+            assertEquals(0, table.code, table.err);
+            assertTrue(maxLine(table.out)[0] > 0, "the table's MBean counts the read:\n" + table.out);
+            Run stats = nodetool(port, "tablestats", "before.t");
+            assertEquals(0, stats.code, stats.err);
+            assertTrue(stats.out.contains("Table: t"), stats.out);
+        } finally {
+            node.stop();
+        }
+    }
+
+    private static int serviceIndex(List<org.ringlet.api.Service> services, Class<?> type) {
+        for (int i = 0; i < services.size(); i++) {
+            if (type.isInstance(services.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The numbers of a histogram output's {@code Max} line. */

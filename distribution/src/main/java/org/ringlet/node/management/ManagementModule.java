@@ -89,12 +89,18 @@ public final class ManagementModule extends AbstractModule {
                 clients);
     }
 
+    /**
+     * The JMX endpoint. It takes the client transport as a dependency only to be constructed, and so started, after
+     * it (services start in construction order): the RMI registry, the connector and one MBean per table are not on
+     * the way to an open CQL port (ADR 0145). {@code ringlet start} still returns only once both are up, because the
+     * status file is written after every service has started.
+     */
     @Provides
     @Singleton
     ManagementServer managementServer(NodeConfig config, StorageServiceBean storageService, LocationProvider location,
                                       DefaultComponentRegistry registry, LatencyRecorders latencies,
                                       ManagementSources sources, Optional<StorageEngine> storage,
-                                      Optional<SchemaService> schema) {
+                                      Optional<SchemaService> schema, TransportStage startedBefore) {
         String snitchClass = registry.displayClassName(
                 registry.resolve(LocationProviderFactory.class, config.location().endpointSnitch()));
         int compactors = config.storage().concurrentCompactors()

@@ -99,7 +99,7 @@ public final class LsmStorageEngine implements StorageEngine {
         SSTableContext sstables = new SSTableContext(fs, partitioner,
                 new ChunkCache(config.fileCacheSize(), executor, clock::nanoTime),
                 new KeyCache(config.keyCacheSize(), executor, clock::nanoTime),
-                context.scheduler().ioExecutor());
+                context.scheduler().ioExecutor(), config.partitionIndexSize());
         DiskFailureHandler failures = new DiskFailureHandler(config.diskFailurePolicy(),
                 (policy, path, error) -> notifyFailure(org.ringlet.api.storage.StorageFailureListener.Kind.DATA,
                         policy.name(), error));

@@ -29,12 +29,14 @@ import static java.util.Objects.requireNonNull;
  * @param keyCacheSize           {@code key_cache_size} in bytes
  * @param fileCacheSize          {@code file_cache_size} in bytes (decompressed chunks)
  * @param columnIndexSize        {@code column_index_size}: bytes of a partition's row index block
+ * @param partitionIndexSize     {@code partition_index_size}: bytes the SSTables' in-memory partition indexes
+ *                               may take together (ADR 0135), 0 = none
  */
 public record StorageConfig(List<Path> dataDirectories, CommitLogConfig commitLog, long memtableHeapSpace,
                             double memtableCleanupThreshold, int memtableFlushWriters,
                             DiskFailurePolicy diskFailurePolicy, long compactionThroughput,
                             int concurrentCompactors, boolean autoSnapshot, long keyCacheSize, long fileCacheSize,
-                            int columnIndexSize) {
+                            int columnIndexSize, long partitionIndexSize) {
 
     /** {@code disk_failure_policy}. */
     public enum DiskFailurePolicy {
@@ -126,9 +128,11 @@ public record StorageConfig(List<Path> dataDirectories, CommitLogConfig commitLo
                 Math.min(maxHeapBytes / 8, 512L << 20));
         long columnIndex = ConfigValues.bytes(cfg, "column_index_size", "column_index_size_in_kb", 1 << 10,
                 64L << 10);
+        long partitionIndex = ConfigValues.bytes(cfg, "partition_index_size", null, 1,
+                maxHeapBytes / 8);
         return new StorageConfig(dirs, cl, heap, cleanup, flushWriters, diskPolicy, throughput,
                 Math.max(1, compactors), autoSnapshot, keyCache, fileCache,
-                (int) Math.max(1024, Math.min(Integer.MAX_VALUE, columnIndex)));
+                (int) Math.max(1024, Math.min(Integer.MAX_VALUE, columnIndex)), partitionIndex);
     }
 
     private static double parseDouble(ComponentConfig cfg, String key, double defaultValue) {

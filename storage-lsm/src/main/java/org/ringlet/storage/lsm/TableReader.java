@@ -43,6 +43,8 @@ final class TableReader {
     private final TableStore store;
     private volatile Comparators comparators;
     private final LongAdder reads = new LongAdder();
+    private static final Comparator<SSTableReader> NEWEST_FIRST =
+            Comparator.comparingLong(SSTableReader::maxTimestamp).reversed();
 
     private record Comparators(TableMetadata metadata, ClusteringComparator clustering, CellOrder cells) {
     }
@@ -84,7 +86,9 @@ final class TableReader {
                         sources.add(new MemtableSource(p, m.maxTimestamp()));
                     }
                 }
-                candidates.sort(Comparator.comparingLong(SSTableReader::maxTimestamp).reversed());
+                if (candidates.size() > 1) {
+                    candidates.sort(NEWEST_FIRST);
+                }
                 DeletionTime pd = DeletionTime.LIVE;
                 for (PartitionSource s : sources) {
                     pd = DeletionTime.max(pd, ((MemtableSource) s).partition.partitionDeletion());
@@ -93,11 +97,10 @@ final class TableReader {
                     if (!pd.isLive() && r.maxTimestamp() < pd.markedForDeleteAt()) {
                         break;
                     }
-                    IndexEntry e = r.position(key);
-                    if (e == null) {
+                    SSTablePartition p = r.read(key, cmp.clustering());
+                    if (p == null) {
                         continue;
                     }
-                    SSTablePartition p = r.partition(key, e, cmp.clustering());
                     pd = DeletionTime.max(pd, p.partitionDeletion());
                     sources.add(new SSTableSource(store.metadata().id(), p));
                 }

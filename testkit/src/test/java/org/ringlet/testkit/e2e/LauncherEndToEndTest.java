@@ -75,6 +75,18 @@ class LauncherEndToEndTest {
             assertTrue(first.output().contains("  CQL:       127.0.0.1:" + port), first.output());
             Properties status = status();
             assertEquals("127.0.0.1:" + port, status.getProperty("native_transport"));
+            // the tarball's class-data archive (ADR 0146) was made for this runtime, so the node maps it; the shipped
+            // logging configuration is set up directly (ADR 0147) and writes the shipped format
+            Path archive = home.resolve("lib/ringlet.jsa");
+            assertTrue(Files.isRegularFile(archive), "the tarball has a class-data archive");
+            String pid = status.getProperty("pid");
+            assertTrue(commandLine(pid).contains("-XX:SharedArchiveFile=" + archive), commandLine(pid));
+            assertTrue(Files.readString(Path.of("/proc", pid, "maps")).contains(archive.toString()),
+                    "the JVM mapped the archive");
+            assertTrue(Files.readAllLines(data.resolve("logs/system.log")).stream()
+                    .anyMatch(l -> l.matches("INFO  \\[main\\] \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} "
+                            + "org\\.ringlet\\.node\\.Node - Node 127\\.0\\.0\\.1 started .*")),
+                    "the shipped log format");
             String hostId;
             String tokens;
             try (CqlSession session = Drivers.connect(List.of(new InetSocketAddress("127.0.0.1", port)),
@@ -112,8 +124,23 @@ class LauncherEndToEndTest {
             assertTrue(stop.output().startsWith("Ringlet node stopped"), stop.output());
             assertFalse(Files.exists(data.resolve("ringlet.status")), "the status file goes with the node");
 
+            // an archive made for another runtime is not used, and an edited conf/logback.xml is honoured
+            Path info = home.resolve("lib/ringlet.jsa.info");
+            Files.writeString(info, Files.readString(info).replaceFirst("(?m)^runtime=.*$", "runtime=another"));
+            Path logback = home.resolve("conf/logback.xml");
+            String xml = Files.readString(logback);
+            String edited = xml.replace("<pattern>%-5level [%thread] %date{ISO8601}",
+                    "<pattern>EDITED %-5level [%thread] %date{ISO8601}");
+            assertFalse(xml.equals(edited), "the shipped file has the pattern this test edits");
+            Files.writeString(logback, edited);
+
             Processes.Result second = start(port);
             assertEquals(0, second.exitCode(), second.output());
+            String secondPid = status().getProperty("pid");
+            assertFalse(commandLine(secondPid).contains("SharedArchiveFile"), commandLine(secondPid));
+            assertTrue(Files.readAllLines(data.resolve("logs/system.log")).stream()
+                    .anyMatch(l -> l.startsWith("EDITED INFO  [main] ") && l.contains("Node 127.0.0.1 started")),
+                    "the edited logging configuration is used");
             try (CqlSession session = Drivers.connect(List.of(new InetSocketAddress("127.0.0.1", port)),
                     "datacenter1")) {
                 assertEquals(100L, session.execute("SELECT count(*) FROM launcher.kv").one().getLong(0));
@@ -126,6 +153,10 @@ class LauncherEndToEndTest {
             Processes.Result stop = ringlet("stop", "--data", data.toString());
             assertEquals(0, stop.exitCode(), stop.output());
         }
+    }
+
+    private static String commandLine(String pid) throws IOException {
+        return Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
     }
 
     private static int freePort() throws IOException {

@@ -20,6 +20,12 @@ public final class HashPartitioner implements Partitioner {
 
     /** A long token. */
     public record LongToken(long value) implements Token {
+        /** The value itself: it orders these tokens completely. */
+        @Override
+        public long orderPrefix() {
+            return value;
+        }
+
         @Override
         public int compareTo(Token o) {
             return Long.compare(value, ((LongToken) o).value);

@@ -39,6 +39,11 @@ public final class SSTableReader implements Comparable<SSTableReader> {
     private final AtomicInteger refs = new AtomicInteger(1);
     private volatile boolean obsolete;
     private volatile int level;
+    /** The in-memory partition index (ADR 0135), null until built or when the budget holds none. */
+    private volatile PartitionIndex partitionIndex;
+    /** Guarded by this: the budget reserved for the partition index, and whether the files are closed. */
+    private long partitionIndexReserved;
+    private boolean tidied;
 
     private SSTableReader(SSTableContext context, Descriptor descriptor, long id, StatsMetadata stats,
                           IndexSummary summary, BloomFilter filter, ChunkedFile data, ChunkedFile index,
@@ -98,7 +103,63 @@ public final class SSTableReader implements Comparable<SSTableReader> {
         for (Component c : Component.values()) {
             size += fs.size(descriptor.path(c));
         }
-        return new SSTableReader(context, descriptor, context.nextId(), stats, summary, filter, data, index, size);
+        SSTableReader reader = new SSTableReader(context, descriptor, context.nextId(), stats, summary, filter, data,
+                index, size);
+        try {
+            context.deleter().execute(reader::buildPartitionIndex);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("no partition index for {}: {}", descriptor, e.toString());
+        }
+        return reader;
+    }
+
+    /**
+     * Builds the in-memory partition index (ADR 0135) from the index file, read once through a file handle of its
+     * own that bypasses the chunk cache; point reads use the summary and key cache until it is published.
+     */
+    private void buildPartitionIndex() {
+        if (!tryRef()) {
+            return;
+        }
+        long reserved = 0;
+        try {
+            int stride = context.reservePartitionIndex(stats.partitionCount(), summary.interval() / 2);
+            if (stride == 0) {
+                LOG.debug("no partition index for {}: the memory budget is used up", descriptor);
+                return;
+            }
+            reserved = PartitionIndex.bytesFor(stats.partitionCount(), stride);
+            PartitionIndex built = PartitionIndex.build(context, descriptor.path(Component.INDEX),
+                    stats.partitionCount(), stride);
+            if (built == null) {
+                LOG.debug("no partition index for {}: token prefixes do not tell its keys apart", descriptor);
+                return;
+            }
+            LOG.debug("partition index of {}: {} partitions, stride {}, {} bytes", descriptor, built.entries(),
+                    stride, built.memorySize());
+            synchronized (this) {
+                if (!tidied) {
+                    partitionIndex = built;
+                    partitionIndexReserved = reserved;
+                    reserved = 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not build the partition index of {}: {}", descriptor, e.toString());
+        } finally {
+            if (reserved > 0) {
+                context.releasePartitionIndex(reserved);
+            }
+            // already on the executor that tidies: when this was the last reference (the SSTable left the live set
+            // or the engine stopped while the index was built), close the files here
+            releaseNow();
+        }
+    }
+
+    /** Every how many partitions the in-memory partition index holds one; 0 while there is none. */
+    public int partitionIndexStride() {
+        PartitionIndex ix = partitionIndex;
+        return ix == null ? 0 : ix.stride();
     }
 
     private static void checkToc(FileSystem fs, Descriptor d) throws IOException {
@@ -175,17 +236,72 @@ public final class SSTableReader implements Comparable<SSTableReader> {
         this.level = newLevel;
     }
 
-    /** Memory the filter and summary take. */
+    /** Memory the filter, the summary and the partition index take. */
     public long offHeapSize() {
-        return filter.memorySize() + summary.memorySize();
+        PartitionIndex ix = partitionIndex;
+        return filter.memorySize() + summary.memorySize() + (ix == null ? 0 : ix.memorySize());
     }
 
-    /** Whether the key is within the SSTable's range and passes its bloom filter. */
+    /**
+     * Whether the key is within the SSTable's range and passes its bloom filter, or, when the SSTable has a dense
+     * partition index, whether a partition with the key's token prefix is here.
+     */
     public boolean mayContain(DecoratedKey key) {
         if (key.compareTo(summary.first()) < 0 || key.compareTo(summary.last()) > 0) {
             return false;
         }
+        PartitionIndex ix = partitionIndex;
+        if (ix != null && ix.dense()) {
+            return ix.mayContain(key.token().orderPrefix());
+        }
         return filter.mightContain(key.key());
+    }
+
+    /**
+     * Reads the partition of a key that passed {@link #mayContain}, or returns null when it is not here. With a
+     * dense partition index this is one search of its arrays and one read of the data file, whose copy of the key
+     * settles which candidate it is; otherwise the key cache, then the summary and an index scan.
+     */
+    public SSTablePartition read(DecoratedKey key, org.ringlet.api.data.ClusteringComparator comparator) {
+        PartitionIndex ix = partitionIndex;
+        if (ix == null || !ix.dense()) {
+            IndexEntry e = lookup(key, ix);
+            return e == null ? null : partition(key, e, comparator);
+        }
+        long prefix = key.token().orderPrefix();
+        ByteBuffer k = key.key();
+        int i = ix.lowerBound(prefix);
+        FileDataInput in = null;
+        for (; i < ix.size() && ix.prefix(i) == prefix; i++) {
+            long pos = ix.position(i);
+            if (pos >= 0) {
+                if (in == null) {
+                    in = new FileDataInput(data);
+                }
+                in.seek(pos);
+                int len = (int) in.readUnsignedVInt();
+                if (in.nextBytesEqual(len, k)) {
+                    return SSTablePartition.open(this, data, key, new IndexEntry(pos, List.of()), comparator,
+                            stats.columns(), in);
+                }
+            } else {
+                IndexEntry e = entryAt(~pos, k);
+                if (e != null) {
+                    return partition(key, e, comparator);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The index entry at a position of the index stream when its key is {@code k}, else null. */
+    private IndexEntry entryAt(long indexPosition, ByteBuffer k) {
+        FileDataInput in = new FileDataInput(index);
+        in.seek(indexPosition);
+        int len = (int) in.readUnsignedVInt();
+        boolean match = in.nextBytesEqual(len, k);
+        int restLen = (int) in.readUnsignedVInt();
+        return match ? parseEntry(in.readBytes(restLen)) : null;
     }
 
     /** Whether any key of the token range {@code [start, end]} (null = unbounded) can be here. */
@@ -199,18 +315,55 @@ public final class SSTableReader implements Comparable<SSTableReader> {
         if (!mayContain(key)) {
             return null;
         }
+        PartitionIndex ix = partitionIndex;
+        if (ix != null && ix.dense()) {
+            ByteBuffer k = key.key();
+            long prefix = key.token().orderPrefix();
+            for (int i = ix.lowerBound(prefix); i < ix.size() && ix.prefix(i) == prefix; i++) {
+                long pos = ix.position(i);
+                IndexEntry e = pos >= 0 ? (keyAt(pos, k) ? new IndexEntry(pos, List.of()) : null) : entryAt(~pos, k);
+                if (e != null) {
+                    return e;
+                }
+            }
+            return null;
+        }
+        return lookup(key, ix);
+    }
+
+    private boolean keyAt(long dataPosition, ByteBuffer k) {
+        FileDataInput in = new FileDataInput(data);
+        in.seek(dataPosition);
+        int len = (int) in.readUnsignedVInt();
+        return in.nextBytesEqual(len, k);
+    }
+
+    /** The key cache, then a scan of the index from the sampled partition index or the summary. */
+    private IndexEntry lookup(DecoratedKey key, PartitionIndex sampled) {
         ByteBuffer k = key.key();
         IndexEntry cached = context.keyCache().get(id, k);
         if (cached != null) {
             return cached;
         }
-        long start = summary.startFor(key);
+        long start;
+        long scan;
+        if (sampled != null) {
+            long prefix = key.token().orderPrefix();
+            int lo = sampled.lowerBound(prefix);
+            int hi = sampled.upperBound(lo, prefix);
+            int from = Math.max(0, lo - 1);
+            start = sampled.position(from);
+            scan = (long) (hi - from) * sampled.stride();
+        } else {
+            start = summary.startFor(key);
+            scan = summary.interval();
+        }
         if (start < 0) {
             return null;
         }
         FileDataInput in = new FileDataInput(index);
         in.seek(start);
-        for (int i = 0; i < summary.interval() && !in.isEOF(); i++) {
+        for (long i = 0; i < scan && !in.isEOF(); i++) {
             int len = (int) in.readUnsignedVInt();
             boolean match = in.nextBytesEqual(len, k);
             int restLen = (int) in.readUnsignedVInt();
@@ -403,6 +556,12 @@ public final class SSTableReader implements Comparable<SSTableReader> {
     }
 
     private void tidy() {
+        synchronized (this) {
+            tidied = true;
+            partitionIndex = null;
+            context.releasePartitionIndex(partitionIndexReserved);
+            partitionIndexReserved = 0;
+        }
         try {
             data.close();
             index.close();
