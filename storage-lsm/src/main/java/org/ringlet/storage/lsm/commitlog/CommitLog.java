@@ -20,6 +20,7 @@ import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.Scheduler;
 import org.ringlet.api.schema.TableId;
 import org.ringlet.storage.lsm.io.FileSystem;
+import org.ringlet.storage.lsm.io.Mappings;
 import org.ringlet.storage.lsm.io.WritableFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,8 @@ public final class CommitLog {
                 continue;
             }
             maxId = Math.max(maxId, id);
-            CommitLogSegment s = new CommitLogSegment(id, p, null, (int) Math.min(Integer.MAX_VALUE, fs.size(p)), 0);
+            CommitLogSegment s = new CommitLogSegment(id, p, null, null,
+                    (int) Math.min(Integer.MAX_VALUE, fs.size(p)), 0);
             s.closed = true;
             previousRun.add(s);
         }
@@ -214,10 +216,15 @@ public final class CommitLog {
         }
         try {
             record.putInt(base + 4, CommitLogFormat.headerCrc(seg.id, payloadLength));
-            seg.file.write(record.duplicate(), offset);
+            seg.write(record, offset);
         } catch (IOException | RuntimeException ex) {
             handleFailure(ex);
             throw ex;
+        } catch (InternalError ex) {
+            // a fault while copying into a mapped segment (the device failed under the mapping)
+            IOException io = new IOException("commit log segment " + seg.path + " could not be written: " + ex, ex);
+            handleFailure(io);
+            throw io;
         } finally {
             e.exit();
         }
@@ -266,6 +273,13 @@ public final class CommitLog {
     public CommitLogPosition currentPosition() {
         synchronized (lock) {
             return new CommitLogPosition(active.id, active.allocated);
+        }
+    }
+
+    /** Whether the active segment is a file mapping (records copied, no system call per record); for tests. */
+    boolean activeSegmentMapped() {
+        synchronized (lock) {
+            return active != null && active.mapped != null;
         }
     }
 
@@ -422,7 +436,7 @@ public final class CommitLog {
         if (!old.closed) {
             int at = old.allocate(CommitLogFormat.END_MARKER_SIZE);
             old.closed = true;
-            old.file.write(CommitLogFormat.endMarker(old.id), at);
+            old.write(CommitLogFormat.endMarker(old.id), at);
         }
         while (active == old && spare == null && preparingSpare) {
             try {
@@ -445,6 +459,8 @@ public final class CommitLog {
         }
         active = next;
         segments.add(next);
+        // the closed segment's last sync, soon (also in periodic mode): it releases the segment's mapping
+        requestSync();
         scheduler.ioExecutor().execute(() -> {
             prepareSpareAsync();
             checkSpace();
@@ -522,7 +538,14 @@ public final class CommitLog {
         f.write(CommitLogFormat.header(id, DataSerializer.VERSION), 0);
         f.sync();
         fs.syncDirectory(config.directory());
-        return new CommitLogSegment(id, path, f, config.segmentSize(), CommitLogFormat.HEADER_SIZE);
+        java.nio.MappedByteBuffer mapped = null;
+        try {
+            mapped = f.map(0, config.segmentSize());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Commit log segment {} cannot be mapped; records are written with positional writes", path,
+                    e);
+        }
+        return new CommitLogSegment(id, path, f, mapped, config.segmentSize(), CommitLogFormat.HEADER_SIZE);
     }
 
     private void checkSpace() {
@@ -574,7 +597,7 @@ public final class CommitLog {
             CompletableFuture<Void> done;
             SyncEpoch old;
             List<CommitLogSegment> work = new ArrayList<>();
-            List<Integer> ends = new ArrayList<>();
+            List<int[]> ranges = new ArrayList<>();
             synchronized (lock) {
                 done = pendingSync;
                 pendingSync = new CompletableFuture<>();
@@ -583,15 +606,23 @@ public final class CommitLog {
                 for (CommitLogSegment s : segments) {
                     if (s.file != null && s.syncedTo < s.allocated) {
                         work.add(s);
-                        ends.add(s.allocated);
+                        // closed (under this lock): nothing is allocated in it any more, this is its last sync
+                        ranges.add(new int[] {s.syncedTo, s.allocated, s.closed ? 1 : 0});
                     }
                 }
             }
             old.closeAndAwait();
             try {
                 for (int i = 0; i < work.size(); i++) {
-                    work.get(i).file.sync();
-                    work.get(i).syncedTo = ends.get(i);
+                    int[] range = ranges.get(i);
+                    CommitLogSegment s = work.get(i);
+                    s.sync(range[0], range[1]);
+                    s.syncedTo = range[1];
+                    if (range[2] == 1) {
+                        // every writer of the segment has copied its record (the epoch above) and no sync round
+                        // touches it again: its pages need not stay in the process's memory
+                        Mappings.unmap(s.mapped);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 handleFailure(e);

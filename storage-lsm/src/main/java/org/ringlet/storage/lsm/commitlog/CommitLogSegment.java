@@ -1,5 +1,8 @@
 package org.ringlet.storage.lsm.commitlog;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -10,13 +13,17 @@ import org.ringlet.storage.lsm.io.WritableFile;
 
 /**
  * One segment file: its id, the bytes allocated in it, how far it is synced, and which tables have records in
- * it that are not flushed yet ("dirty"). Allocation happens under the commit log's lock.
+ * it that are not flushed yet ("dirty"). Allocation happens under the commit log's lock. Records are copied into
+ * a mapping of the whole file when the file system can map it (no system call per record; a sync is an
+ * {@code msync} of the range written since the last one), otherwise written with positional writes.
  */
 final class CommitLogSegment {
     final long id;
     final Path path;
     /** Null for a segment of an earlier run, which is only read. */
     final WritableFile file;
+    /** The whole file mapped for writing, or null (earlier runs' segments, file systems that cannot map). */
+    final MappedByteBuffer mapped;
     final int capacity;
     /** Bytes allocated (guarded by the commit log's lock). */
     int allocated;
@@ -27,10 +34,11 @@ final class CommitLogSegment {
     volatile boolean scanned;
     private final Map<TableId, Integer> dirty = new ConcurrentHashMap<>();
 
-    CommitLogSegment(long id, Path path, WritableFile file, int capacity, int allocated) {
+    CommitLogSegment(long id, Path path, WritableFile file, MappedByteBuffer mapped, int capacity, int allocated) {
         this.id = id;
         this.path = path;
         this.file = file;
+        this.mapped = mapped;
         this.capacity = capacity;
         this.allocated = allocated;
         this.syncedTo = allocated;
@@ -44,6 +52,25 @@ final class CommitLogSegment {
         int at = allocated;
         allocated += size;
         return at;
+    }
+
+    /** Writes {@code src}'s remaining bytes at {@code offset} (allocated before); leaves {@code src} as it is. */
+    void write(ByteBuffer src, int offset) throws IOException {
+        if (mapped != null) {
+            // an absolute bulk put changes no state of the shared buffer: writers copy concurrently
+            mapped.put(offset, src, src.position(), src.remaining());
+        } else {
+            file.write(src.duplicate(), offset);
+        }
+    }
+
+    /** Makes the bytes in {@code [from, to)} durable (for an unmapped file: everything written so far). */
+    void sync(int from, int to) throws IOException {
+        if (mapped == null) {
+            file.sync();
+        } else if (to > from) {
+            mapped.force(from, to - from);
+        }
     }
 
     void markDirty(TableId table, int offset) {

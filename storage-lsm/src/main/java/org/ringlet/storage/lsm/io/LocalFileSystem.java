@@ -169,6 +169,11 @@ public final class LocalFileSystem implements FileSystem {
         }
 
         @Override
+        public java.nio.MappedByteBuffer map(long position, int size) throws IOException {
+            return channel.map(FileChannel.MapMode.READ_WRITE, position, size);
+        }
+
+        @Override
         public void close() throws IOException {
             channel.close();
         }

@@ -24,14 +24,18 @@ import static java.util.Objects.requireNonNull;
  * concurrent; a memtable being flushed receives no more writes.
  */
 public final class Memtable {
-    /** The heap of a partition besides its key bytes and rows: node, links, token, array headers. */
-    private static final int PARTITION_OVERHEAD = 96;
+    /**
+     * The heap of a partition besides its key bytes and rows: node, links, token, array headers, and its slots in
+     * the {@link PartitionIndex} (at most half full: 8 bytes).
+     */
+    private static final int PARTITION_OVERHEAD = 104;
 
     private final long id;
     private volatile TableMetadata metadata;
     private volatile CellOrder cellOrder;
     private final ClusteringKeyComparator clusteringKeys;
     private final PartitionList partitions;
+    private final PartitionIndex index = new PartitionIndex();
     private final AtomicLong dataSize = new AtomicLong();
     private final LongAdder cellCount = new LongAdder();
     private final LongAdder operations = new LongAdder();
@@ -71,14 +75,22 @@ public final class Memtable {
      * @return the bytes added
      */
     public long apply(Partition update) {
-        // One traversal of the skip list whether the key is new or not; the key's bytes are copied once (the
-        // memtable keeps no reference to the caller's buffers).
+        // A partition already in the memtable is found through the hash index; otherwise one traversal of the
+        // skip list whether the key is new or not. The key's bytes are copied once (the memtable keeps no
+        // reference to the caller's buffers).
         long size = 0;
         var token = update.key().token();
         byte[] key = bytes(update.key().key());
+        long prefix = token.orderPrefix();
+        int hash = PartitionIndex.hash(prefix, key);
         TableMetadata m = metadata;
-        MemtablePartition p = partitions.putIfAbsent(token, key,
-                () -> new MemtablePartition(m, token, key, partitions.heightFor(token, key), clusteringKeys));
+        MemtablePartition p = index.get(hash, prefix, token, key);
+        if (p == null) {
+            p = partitions.putIfAbsent(token, key,
+                    () -> new MemtablePartition(m, token, key, hash, partitions.heightFor(token, key),
+                            clusteringKeys));
+            index.add(p);
+        }
         if (p.key == key) {
             partitionCount.incrementAndGet();
             size += PARTITION_OVERHEAD + key.length;

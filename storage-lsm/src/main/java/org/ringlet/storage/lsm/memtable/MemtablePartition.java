@@ -56,6 +56,8 @@ public final class MemtablePartition {
 
     /** The token's {@link Token#orderPrefix()}: most comparisons end here, without reaching the token object. */
     final long prefix;
+    /** {@link PartitionIndex#hash} of the key. */
+    final int hash;
     final Token token;
     final byte[] key;
     private final TableId table;
@@ -80,6 +82,7 @@ public final class MemtablePartition {
     /** The head of a skip list. */
     MemtablePartition(int height) {
         this.prefix = 0;
+        this.hash = 0;
         this.token = null;
         this.key = null;
         this.table = null;
@@ -88,9 +91,10 @@ public final class MemtablePartition {
         this.rows = null;
     }
 
-    MemtablePartition(TableMetadata metadata, Token token, byte[] key, int height,
+    MemtablePartition(TableMetadata metadata, Token token, byte[] key, int hash, int height,
                       ClusteringKeyComparator comparator) {
         this.prefix = token.orderPrefix();
+        this.hash = hash;
         this.token = token;
         this.key = key;
         this.table = metadata.id();

@@ -444,6 +444,11 @@ class CommitLogTest {
         }
         log.sync().get(10, TimeUnit.SECONDS);
         CommitLogPosition upTo = log.currentPosition();
+        // the spare is prepared in the background after a segment switch: wait for it (with a deadline)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (log.totalSize() < 6L * 4096 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         log.stop();
         List<Path> atStop = fs.list(DIR);
         log.discardCompleted(T, upTo);

@@ -153,4 +153,92 @@ class MemtableTest {
         k.get(stored);
         assertArrayEquals(stored, p.key);
     }
+
+    /**
+     * The statistics a read uses to skip a memtable (lowest and highest timestamp) and the cell count, against
+     * values computed here from every kind of write: cells, row and partition deletions, static rows, complex
+     * deletions and range tombstones.
+     */
+    @Test
+    void timestampRangeAndCellCountCoverEveryKindOfWrite() {
+        TableMetadata wide = Fixtures.wide("ks", ClusteringOrder.ASC);
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int round = 0; round < 50; round++) {
+            Memtable m = new Memtable(round, wide);
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            long cells = 0;
+            int updates = 1 + rnd.nextInt(6);
+            for (int u = 0; u < updates; u++) {
+                Partition.Builder b = Partition.builder(wide, murmur(rnd.nextInt(4)));
+                if (rnd.nextInt(4) == 0) {
+                    long ts = 1_000 + rnd.nextInt(1_000_000);
+                    b.deletePartition(new org.ringlet.api.data.DeletionTime(ts, 1_700_000_000L));
+                }
+                if (rnd.nextInt(3) == 0) {
+                    long ts = 1_000 + rnd.nextInt(1_000_000);
+                    b.staticRow().addCell(Cell.live("s", null, Fixtures.bytes("st"), ts));
+                }
+                int rows = rnd.nextInt(4);
+                for (int r = 0; r < rows; r++) {
+                    Row.Builder row = b.row(Clustering.of(Fixtures.intBytes(r)));
+                    if (rnd.nextBoolean()) {
+                        long ts = 1_000 + rnd.nextInt(1_000_000);
+                        row.liveness(LivenessInfo.create(ts));
+                    }
+                    if (rnd.nextInt(5) == 0) {
+                        long ts = 1_000 + rnd.nextInt(1_000_000);
+                        row.delete(new org.ringlet.api.data.DeletionTime(ts, 1_700_000_000L));
+                    }
+                    if (rnd.nextInt(5) == 0) {
+                        long ts = 1_000 + rnd.nextInt(1_000_000);
+                        row.deleteComplex("m", new org.ringlet.api.data.DeletionTime(ts, 1_700_000_000L));
+                    }
+                    int n = rnd.nextInt(3);
+                    for (int c = 0; c < n; c++) {
+                        long ts = 1_000 + rnd.nextInt(1_000_000);
+                        row.addCell(c == 0 ? Cell.live("v", null, Fixtures.bytes("v"), ts)
+                                : Cell.live("m", Fixtures.bytes("k" + c), Fixtures.bytes("x"), ts));
+                    }
+                }
+                if (rnd.nextInt(4) == 0) {
+                    long ts = 1_000 + rnd.nextInt(1_000_000);
+                    b.addRangeTombstone(new org.ringlet.api.data.RangeTombstone(
+                            Slice.exactly(Clustering.of(Fixtures.intBytes(9))),
+                            new org.ringlet.api.data.DeletionTime(ts, 1_700_000_000L)));
+                }
+                Partition update = b.build();
+                m.apply(update);
+                // the builder may drop what its own deletions shadow: the expected values come from what it built
+                max = Math.max(max, update.maxTimestamp());
+                min = Math.min(min, lowestTimestamp(update));
+                cells += update.staticRow().cells().size()
+                        + update.rows().stream().mapToLong(r -> r.cells().size()).sum();
+            }
+            assertEquals(min, m.minTimestamp(), "round " + round);
+            assertEquals(max, m.maxTimestamp(), "round " + round);
+            assertEquals(cells, m.cellCount(), "round " + round);
+        }
+    }
+
+    private static long lowestTimestamp(Partition p) {
+        List<Long> all = new ArrayList<>();
+        if (!p.partitionDeletion().isLive()) {
+            all.add(p.partitionDeletion().markedForDeleteAt());
+        }
+        List<Row> rows = new ArrayList<>(p.rows());
+        rows.add(p.staticRow());
+        for (Row r : rows) {
+            if (!r.primaryKeyLiveness().isEmpty()) {
+                all.add(r.primaryKeyLiveness().timestamp());
+            }
+            if (!r.deletion().isLive()) {
+                all.add(r.deletion().markedForDeleteAt());
+            }
+            r.cells().forEach(c -> all.add(c.timestamp()));
+            r.complexDeletions().values().forEach(d -> all.add(d.markedForDeleteAt()));
+        }
+        p.rangeTombstones().forEach(rt -> all.add(rt.deletion().markedForDeleteAt()));
+        return all.stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+    }
 }
