@@ -10,7 +10,8 @@
 # keys, 30 s runs, two interleaved rounds (~25 min). Ports: Ringlet 39142/37100/37299 (CQL/storage/JMX),
 # Cassandra 39042/37000/37199; both servers are stopped by their PIDs at the end. Environment: PEER (default
 # /work/shared/peer), RINGLET_JAVA_OPTS (extra JVM options for the Ringlet node, e.g. a flight recording),
-# SKIP_BUILD=1 (reuse distribution/target's tarball).
+# SKIP_BUILD=1 (reuse distribution/target's tarball),
+# LOADGEN (a built loadgen.jar to use).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PEER="${PEER:-/work/shared/peer}"
@@ -28,9 +29,17 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "building the distribution (mvn -q -B -DskipTests -pl distribution -am package) ..." >&2
   (cd "$ROOT" && mvn -q -B -DskipTests -pl distribution -am package)
 fi
-if [[ ! -f "$PEER/loadgen/target/loadgen.jar" ]]; then
-  echo "building the load generator ..." >&2
-  (cd "$PEER/loadgen" && mvn -q -B package -DskipTests)
+# The peer's load generator: its own build when there is one, otherwise a copy built once under ~/.cache (the
+# peer's directory may be read-only).
+LOADGEN="${LOADGEN:-$PEER/loadgen/target/loadgen.jar}"
+if [[ ! -f "$LOADGEN" ]]; then
+  copy="${XDG_CACHE_HOME:-$HOME/.cache}/ringlet-bench/loadgen"
+  LOADGEN="$copy/target/loadgen.jar"
+  if [[ ! -f "$LOADGEN" ]]; then
+    echo "building the load generator in $copy ..." >&2
+    rm -rf "$copy" && mkdir -p "$(dirname "$copy")" && cp -r "$PEER/loadgen" "$copy" && chmod -R u+w "$copy"
+    (cd "$copy" && mvn -q -B package -DskipTests)
+  fi
 fi
 tarball="$(ls "$ROOT"/distribution/target/ringlet-*.tar.gz | head -n 1)"
 rm -rf "$WORK/dist"
@@ -38,4 +47,4 @@ mkdir -p "$WORK/dist"
 tar -xzf "$tarball" -C "$WORK/dist" --strip-components=1
 echo "work directory: $WORK" >&2
 exec python3 "$ROOT/bench/node_vs_cassandra.py" --work "$WORK" --dist "$WORK/dist" --peer "$PEER" \
-  --loadgen "$PEER/loadgen/target/loadgen.jar" "${args[@]+"${args[@]}"}"
+  --loadgen "$LOADGEN" "${args[@]+"${args[@]}"}"
