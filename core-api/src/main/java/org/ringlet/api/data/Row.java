@@ -34,8 +34,8 @@ public final class Row {
      */
     public static Row of(Clustering clustering, LivenessInfo liveness, DeletionTime deletion, List<Cell> cells,
                          Map<String, DeletionTime> complexDeletions) {
-        return new Row(clustering, liveness, deletion, List.copyOf(cells),
-                Collections.unmodifiableMap(new TreeMap<>(complexDeletions)));
+        return new Row(clustering, liveness, deletion, List.copyOf(cells), complexDeletions.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(complexDeletions)));
     }
 
     /** An empty row (nothing written). */

@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.ringlet.api.data.Clustering;
+import org.ringlet.api.data.DeletionTime;
 import org.ringlet.api.data.Partition;
+import org.ringlet.api.data.Row;
 import org.ringlet.api.schema.TableId;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.schema.TableParams;
@@ -43,6 +46,8 @@ import org.slf4j.LoggerFactory;
 final class TableStore {
     private static final Logger LOG = LoggerFactory.getLogger(TableStore.class);
     private static final java.time.Duration FLUSH_RETRY = java.time.Duration.ofSeconds(10);
+    /** The static row a flush writes for a partition without header (rows are immutable). */
+    private static final Row NO_STATIC_ROW = Row.empty(Clustering.STATIC);
 
     private final StorageContext ctx;
     private final TableDirectories dirs;
@@ -294,8 +299,15 @@ final class TableStore {
             Iterator<MemtablePartition> it = m.partitions(null);
             while (it.hasNext()) {
                 MemtablePartition p = it.next();
-                Partition h = p.header();
-                long size = w.append(p.key(), h.partitionDeletion(), h.staticRow(), h.rangeTombstones(), p.rows());
+                long size;
+                if (p.hasHeader()) {
+                    Partition h = p.header();
+                    size = w.appendSerialized(p.key(), h.partitionDeletion(), h.staticRow(), h.rangeTombstones(),
+                            p.serializedRows());
+                } else {
+                    size = w.appendSerialized(p.key(), DeletionTime.LIVE, NO_STATIC_ROW, List.of(),
+                            p.serializedRows());
+                }
                 if (size > maxPartitionSize) {
                     maxPartitionSize = size;
                 }

@@ -211,6 +211,11 @@ public final class MemtablePartition {
         return h != null ? h : Partition.empty(table, key());
     }
 
+    /** Whether a partition deletion, static row or range tombstone was written (else {@link #header()} is empty). */
+    public boolean hasHeader() {
+        return header != null;
+    }
+
     /** The partition deletion. */
     public DeletionTime partitionDeletion() {
         Partition h = header;
@@ -246,6 +251,20 @@ public final class MemtablePartition {
                 return decode(e.getValue(), (Clustering) e.getKey());
             }
         };
+    }
+
+    /**
+     * Every row in clustering order in its serialized form ({@link DataSerializer#writeRow}), as a flush writes
+     * it without decoding it. The arrays must not be modified.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Iterator<Map.Entry<Clustering, byte[]>> serializedRows() {
+        if (rows == null) {
+            byte[] r = single;
+            return r == null ? Collections.emptyIterator() : List.of(Map.entry(Clustering.EMPTY, r)).iterator();
+        }
+        // the keys of the row map are clusterings (other objects only ever serve as bounds of a search)
+        return (Iterator) rows.entrySet().iterator();
     }
 
     /** Every row in clustering order. */

@@ -53,11 +53,14 @@ public final class MergeIterator<T> implements Iterator<List<T>> {
         if (heads.isEmpty()) {
             throw new NoSuchElementException();
         }
-        List<T> group = new ArrayList<>(2);
         Head<T> first = heads.poll();
         T value = first.current;
-        group.add(value);
         advance(first);
+        if (heads.isEmpty() || comparator.compare(heads.peek().current, value) != 0) {
+            return List.of(value); // the usual case of a key or row in one input only
+        }
+        List<T> group = new ArrayList<>(2);
+        group.add(value);
         while (!heads.isEmpty() && comparator.compare(heads.peek().current, value) == 0) {
             Head<T> h = heads.poll();
             group.add(h.current);

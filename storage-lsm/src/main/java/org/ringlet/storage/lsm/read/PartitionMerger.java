@@ -29,6 +29,9 @@ import org.ringlet.api.storage.ReadFilters;
  * the static columns, rows keep every regular column (which decide whether a row exists). Stateless.
  */
 public final class PartitionMerger {
+    /** The static row of a read that selects no static column (rows are immutable). */
+    private static final Row NO_STATIC_ROW = Row.empty(Clustering.STATIC);
+
     private PartitionMerger() {
     }
 
@@ -62,27 +65,37 @@ public final class PartitionMerger {
         if (sources.isEmpty()) {
             return Partition.empty(table, key);
         }
-        Partition merged = mergeHeaders(metadata, sources);
-        DeletionTime pd = merged.partitionDeletion();
-        List<RangeTombstone> rts = merged.rangeTombstones();
+        DeletionTime pd = DeletionTime.LIVE;
+        List<RangeTombstone> rts = List.of();
+        Row mergedStatic = NO_STATIC_ROW;
+        if (sources.size() > 1 || !sources.get(0).headerIsEmpty()) {
+            Partition merged = mergeHeaders(metadata, sources);
+            pd = merged.partitionDeletion();
+            rts = merged.rangeTombstones();
+            mergedStatic = merged.staticRow();
+        }
 
         boolean wantsStatic = metadata.hasStaticColumns() && (columns.selectsAll()
                 || metadata.staticColumns().stream().anyMatch(c -> columns.selects(c.name())));
         Row staticRow = wantsStatic
-                ? ReadFilters.withoutDroppedData(merged.staticRow(), metadata).filter(columns::selects)
-                : Row.empty(Clustering.STATIC);
+                ? ReadFilters.withoutDroppedData(mergedStatic, metadata).filter(columns::selects)
+                : NO_STATIC_ROW;
 
         boolean reversed = clustering.reversed();
         int limit = distinct ? 1 : rowLimit;
         List<Row> out = new ArrayList<>();
         int live = 0;
-        List<Slice> slices = new ArrayList<>(clustering.slices().slices());
+        List<Slice> slices = clustering.slices().slices();
         if (reversed) {
+            slices = new ArrayList<>(slices);
             Collections.reverse(slices);
         }
-        Comparator<Row> rowOrder = (a, b) -> comparator.compare(a.clustering(), b.clustering());
-        if (reversed) {
-            rowOrder = rowOrder.reversed();
+        Comparator<Row> rowOrder = null;
+        if (sources.size() > 1) {
+            rowOrder = (a, b) -> comparator.compare(a.clustering(), b.clustering());
+            if (reversed) {
+                rowOrder = rowOrder.reversed();
+            }
         }
         for (Slice slice : slices) {
             if (live >= limit) {
@@ -128,7 +141,7 @@ public final class PartitionMerger {
                 out.add(purged);
             }
         }
-        List<RangeTombstone> outRts = new ArrayList<>();
+        List<RangeTombstone> outRts = rts.isEmpty() ? List.of() : new ArrayList<>();
         for (RangeTombstone rt : rts) {
             for (Slice s : clustering.slices()) {
                 if (s.intersects(comparator, rt.slice())) {

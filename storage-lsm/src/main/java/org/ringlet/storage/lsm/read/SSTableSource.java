@@ -28,6 +28,12 @@ public final class SSTableSource implements PartitionSource {
     }
 
     @Override
+    public boolean headerIsEmpty() {
+        return partition.partitionDeletion().isLive() && partition.rangeTombstones().isEmpty()
+                && partition.staticRow().isEmpty();
+    }
+
+    @Override
     public Iterator<Row> rows(Slice slice, boolean reversed) {
         return partition.rows(slice, reversed);
     }

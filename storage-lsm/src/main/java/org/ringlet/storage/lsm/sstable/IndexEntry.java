@@ -52,6 +52,9 @@ public record IndexEntry(long position, List<Block> blocks) {
         if (n < 0 || n > in.remaining()) {
             throw new IllegalArgumentException("bad row index block count " + n);
         }
+        if (n == 0) {
+            return new IndexEntry(position, List.of());
+        }
         List<Block> blocks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Clustering first = DataSerializer.readClustering(in);

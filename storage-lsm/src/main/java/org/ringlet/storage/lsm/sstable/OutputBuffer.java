@@ -71,6 +71,13 @@ final class OutputBuffer {
         pos += n;
     }
 
+    /** Writes {@code length} bytes of {@code b} from {@code offset}. */
+    void writeBytes(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, buf, pos, length);
+        pos += length;
+    }
+
     void writeBytes(OutputBuffer other) {
         ensure(other.pos);
         System.arraycopy(other.buf, 0, buf, pos, other.pos);

@@ -1,7 +1,9 @@
 package org.ringlet.storage.lsm.sstable;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,11 @@ final class RowSerializer {
 
     /** The writer's column dictionary: ids in order of first use. Not thread-safe. */
     static final class Dictionary {
+        /** Beyond this many names, a name given as bytes is looked up by its string rather than compared. */
+        private static final int LINEAR = 16;
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<String> names = new ArrayList<>();
+        private final List<byte[]> encoded = new ArrayList<>();
 
         int id(String column) {
             Integer id = ids.get(column);
@@ -50,8 +55,23 @@ final class RowSerializer {
                 id = names.size();
                 ids.put(column, id);
                 names.add(column);
+                encoded.add(column.getBytes(StandardCharsets.UTF_8));
             }
             return id;
+        }
+
+        /** The id of the column whose name is the UTF-8 bytes {@code [offset, offset + length)} of {@code b}. */
+        int id(byte[] b, int offset, int length) {
+            int n = encoded.size();
+            if (n <= LINEAR) {
+                for (int i = 0; i < n; i++) {
+                    byte[] e = encoded.get(i);
+                    if (e.length == length && Arrays.equals(e, 0, length, b, offset, offset + length)) {
+                        return i;
+                    }
+                }
+            }
+            return id(new String(b, offset, length, StandardCharsets.UTF_8));
         }
 
         List<String> names() {
@@ -117,6 +137,201 @@ final class RowSerializer {
         out.writeByte(flags);
         out.writeUnsignedVInt(scratch.size());
         out.writeBytes(scratch);
+    }
+
+    // The memtable's row form, DataSerializer.writeRow (core-api): flags, then liveness (timestamp, vint ttl,
+    // expiration when ttl > 0), deletion (two longs), complex deletions (vint count, then name and two longs each),
+    // vint cell count and cells (flags, name, path, value, timestamp, ttl, deletion time).
+    private static final int MT_ROW_HAS_LIVENESS = 0x01;
+    private static final int MT_ROW_HAS_DELETION = 0x02;
+    private static final int MT_ROW_HAS_COMPLEX_DELETIONS = 0x04;
+    private static final int MT_CELL_HAS_PATH = 0x01;
+    private static final int MT_CELL_COUNTER = 0x02;
+    private static final int MT_CELL_HAS_TTL = 0x04;
+    private static final int MT_CELL_HAS_LDT = 0x08;
+
+    /**
+     * Writes a row given in the memtable's form ({@code DataSerializer.writeRow}) as {@link #writeRow} writes the
+     * decoded row, byte for byte, without decoding it into objects, and reports its parts to {@code stats} in
+     * the order {@code StatsCollector.row(Row)} visits them.
+     *
+     * @return false, writing nothing, when the row is empty (as {@link Row#isEmpty()})
+     */
+    static boolean transcodeRow(byte[] src, Clustering clustering, OutputBuffer out, Dictionary dict,
+                                OutputBuffer scratch, StatsCollector stats) {
+        ByteBuffer in = ByteBuffer.wrap(src);
+        int memFlags = in.get() & 0xff;
+        long lts = LivenessInfo.NO_TIMESTAMP;
+        int lttl = 0;
+        long lexp = Cell.NO_DELETION_TIME;
+        if ((memFlags & MT_ROW_HAS_LIVENESS) != 0) {
+            lts = in.getLong();
+            lttl = (int) VInts.readUnsigned(in);
+            if (lttl > 0) {
+                lexp = in.getLong();
+            }
+        }
+        boolean liveness = lts != LivenessInfo.NO_TIMESTAMP;
+        long mfda = Long.MIN_VALUE;
+        long ldt = Long.MAX_VALUE;
+        if ((memFlags & MT_ROW_HAS_DELETION) != 0) {
+            mfda = in.getLong();
+            ldt = in.getLong();
+        }
+        boolean deleted = mfda != Long.MIN_VALUE || ldt != Long.MAX_VALUE;
+        int complex = 0;
+        int complexStart = in.position();
+        if ((memFlags & MT_ROW_HAS_COMPLEX_DELETIONS) != 0) {
+            complex = (int) VInts.readUnsigned(in);
+            complexStart = in.position();
+            for (int i = 0; i < complex; i++) {
+                int len = (int) VInts.readUnsigned(in);
+                in.position(in.position() + len + 16);
+            }
+        }
+        int cells = (int) VInts.readUnsigned(in);
+        if (!liveness && !deleted && complex == 0 && cells == 0) {
+            return false;
+        }
+        scratch.reset();
+        int flags = ROW;
+        if (liveness) {
+            flags |= ROW_HAS_LIVENESS;
+            if (lttl > 0) {
+                flags |= ROW_LIVENESS_EXPIRING;
+            }
+        }
+        if (deleted) {
+            flags |= ROW_HAS_DELETION;
+        }
+        if (complex > 0) {
+            flags |= ROW_HAS_COMPLEX_DELETIONS;
+        }
+        if (cells > 0) {
+            flags |= ROW_HAS_CELLS;
+        }
+        scratch.writeUnsignedVInt(clustering.size());
+        for (int i = 0; i < clustering.size(); i++) {
+            scratch.writeWithVIntLength(clustering.get(i));
+        }
+        stats.row();
+        long base = 0;
+        if (liveness || cells > 0) {
+            base = liveness ? lts : firstCellTimestamp(in);
+            scratch.writeLong(base);
+        }
+        if (liveness) {
+            stats.liveness(lts, lttl, lexp);
+        }
+        if (lttl > 0) {
+            scratch.writeUnsignedVInt(lttl);
+            scratch.writeLong(lexp);
+        }
+        if (deleted) {
+            scratch.writeLong(mfda);
+            scratch.writeLong(ldt);
+            stats.deletion(mfda, ldt);
+        }
+        if (complex > 0) {
+            int cellsStart = in.position();
+            in.position(complexStart);
+            scratch.writeUnsignedVInt(complex);
+            for (int i = 0; i < complex; i++) {
+                int len = (int) VInts.readUnsigned(in);
+                scratch.writeUnsignedVInt(dict.id(src, in.position(), len));
+                in.position(in.position() + len);
+                long cmfda = in.getLong();
+                long cldt = in.getLong();
+                scratch.writeLong(cmfda);
+                scratch.writeLong(cldt);
+                stats.deletion(cmfda, cldt);
+            }
+            in.position(cellsStart);
+        }
+        if (cells > 0) {
+            scratch.writeUnsignedVInt(cells);
+            for (int i = 0; i < cells; i++) {
+                transcodeCell(src, in, base, scratch, dict, stats);
+            }
+        }
+        out.writeByte(flags);
+        out.writeUnsignedVInt(scratch.size());
+        out.writeBytes(scratch);
+        return true;
+    }
+
+    /** The timestamp of the cell at {@code in}'s position (which does not move). */
+    private static long firstCellTimestamp(ByteBuffer in) {
+        int p = in.position();
+        int cellFlags = in.get() & 0xff;
+        skipWithVIntLength(in);
+        if ((cellFlags & MT_CELL_HAS_PATH) != 0) {
+            skipWithVIntLength(in);
+        }
+        skipWithVIntLength(in);
+        long ts = in.getLong();
+        in.position(p);
+        return ts;
+    }
+
+    private static void skipWithVIntLength(ByteBuffer in) {
+        int len = (int) VInts.readUnsigned(in);
+        in.position(in.position() + len);
+    }
+
+    private static void transcodeCell(byte[] src, ByteBuffer in, long base, OutputBuffer out, Dictionary dict,
+                                      StatsCollector stats) {
+        int memFlags = in.get() & 0xff;
+        int nameLen = (int) VInts.readUnsigned(in);
+        int nameAt = in.position();
+        in.position(nameAt + nameLen);
+        int pathLen = -1;
+        int pathAt = 0;
+        if ((memFlags & MT_CELL_HAS_PATH) != 0) {
+            pathLen = (int) VInts.readUnsigned(in);
+            pathAt = in.position();
+            in.position(pathAt + pathLen);
+        }
+        int valueLen = (int) VInts.readUnsigned(in);
+        int valueAt = in.position();
+        in.position(valueAt + valueLen);
+        long ts = in.getLong();
+        int ttl = (memFlags & MT_CELL_HAS_TTL) != 0 ? (int) VInts.readUnsigned(in) : 0;
+        long ldt = (memFlags & MT_CELL_HAS_LDT) != 0 ? in.getLong() : Cell.NO_DELETION_TIME;
+        int flags = 0;
+        if (pathLen >= 0) {
+            flags |= CELL_HAS_PATH;
+        }
+        if ((memFlags & MT_CELL_COUNTER) != 0) {
+            flags |= CELL_COUNTER;
+        }
+        if (ttl > 0) {
+            flags |= CELL_HAS_TTL;
+        }
+        if (ldt != Cell.NO_DELETION_TIME) {
+            flags |= CELL_HAS_LDT;
+        }
+        if (valueLen > 0) {
+            flags |= CELL_HAS_VALUE;
+        }
+        out.writeByte(flags);
+        out.writeUnsignedVInt(dict.id(src, nameAt, nameLen));
+        if (pathLen >= 0) {
+            out.writeUnsignedVInt(pathLen);
+            out.writeBytes(src, pathAt, pathLen);
+        }
+        if (valueLen > 0) {
+            out.writeUnsignedVInt(valueLen);
+            out.writeBytes(src, valueAt, valueLen);
+        }
+        out.writeSignedVInt(ts - base);
+        if (ttl > 0) {
+            out.writeUnsignedVInt(ttl);
+        }
+        if (ldt != Cell.NO_DELETION_TIME) {
+            out.writeLong(ldt);
+        }
+        stats.cell(ts, ttl, ldt);
     }
 
     private static void writeCell(Cell c, long base, OutputBuffer out, Dictionary dict) {
@@ -201,9 +416,13 @@ final class RowSerializer {
             if (n < 0 || n > body.remaining()) {
                 throw new IllegalArgumentException("bad cell count " + n);
             }
-            cells = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                cells.add(readCell(body, base, columns));
+            if (n == 1) {
+                cells = List.of(readCell(body, base, columns)); // Row.of keeps an immutable list as it is
+            } else {
+                cells = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    cells.add(readCell(body, base, columns));
+                }
             }
         }
         return Row.of(clustering, liveness, deletion, cells, complex);
@@ -276,8 +495,14 @@ final class RowSerializer {
     record Header(DeletionTime partitionDeletion, Row staticRow, List<RangeTombstone> rangeTombstones) {
     }
 
+    /** The header of a partition with no partition deletion, range tombstones or static row. */
+    private static final Header EMPTY_HEADER = new Header(DeletionTime.LIVE, Row.empty(Clustering.STATIC), List.of());
+
     static Header readHeader(ByteBuffer in, List<String> columns) {
         int flags = in.get() & 0xff;
+        if (flags == 0) {
+            return EMPTY_HEADER;
+        }
         DeletionTime pd = DeletionTime.LIVE;
         if ((flags & SSTableFormat.PARTITION_HAS_DELETION) != 0) {
             pd = deletion(in.getLong(), in.getLong());

@@ -7,17 +7,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.ringlet.api.data.Cell;
 import org.ringlet.api.data.Clustering;
 import org.ringlet.api.data.DecoratedKey;
 import org.ringlet.api.data.DeletionTime;
-import org.ringlet.api.data.LivenessInfo;
 import org.ringlet.api.data.RangeTombstone;
 import org.ringlet.api.data.Row;
 import org.ringlet.api.ring.Partitioner;
 import org.ringlet.api.schema.TableMetadata;
+import org.ringlet.api.types.VInts;
 import org.ringlet.storage.lsm.commitlog.CommitLogPosition;
 import org.ringlet.storage.lsm.io.FileSystem;
 import org.ringlet.storage.lsm.io.SequentialWriter;
@@ -72,7 +70,13 @@ public final class SSTableWriter implements AutoCloseable {
     private final OutputBuffer scratch = new OutputBuffer(1024);
     private final OutputBuffer entry = new OutputBuffer(256);
     private final OutputBuffer header = new OutputBuffer(256);
-    private final Stats stats = new Stats();
+    private final StatsCollector stats = new StatsCollector();
+    /** The row index blocks of the partition being written. */
+    private final List<IndexEntry.Block> blocks = new ArrayList<>();
+    private long partitionStart;
+    private long blockStart;
+    private Clustering blockFirst;
+    private Clustering lastClustering;
     private DecoratedKey first;
     private DecoratedKey last;
     private boolean finished;
@@ -124,10 +128,54 @@ public final class SSTableWriter implements AutoCloseable {
      */
     public long append(DecoratedKey key, DeletionTime partitionDeletion, Row staticRow,
                        List<RangeTombstone> rangeTombstones, Iterator<Row> rows) throws IOException {
+        startPartition(key, partitionDeletion, staticRow, rangeTombstones);
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (r.isEmpty()) {
+                continue;
+            }
+            long pos = data.position();
+            buffer.reset();
+            RowSerializer.writeRow(r, buffer, dictionary, scratch);
+            data.write(buffer.view());
+            stats.row(r);
+            rowWritten(pos, r.clustering());
+        }
+        return endPartition(key);
+    }
+
+    /**
+     * Appends a partition whose rows are given in the memtable's serialized form ({@code DataSerializer.writeRow},
+     * one array per row, with their clusterings in clustering order): each row is transcoded into the data
+     * stream's form without being decoded into objects, and the result is the same as {@link #append(DecoratedKey,
+     * DeletionTime, Row, List, Iterator)} of the decoded rows, byte for byte.
+     *
+     * @return the partition's size in the data stream
+     */
+    public long appendSerialized(DecoratedKey key, DeletionTime partitionDeletion, Row staticRow,
+                                 List<RangeTombstone> rangeTombstones,
+                                 Iterator<? extends Map.Entry<Clustering, byte[]>> rows) throws IOException {
+        startPartition(key, partitionDeletion, staticRow, rangeTombstones);
+        while (rows.hasNext()) {
+            Map.Entry<Clustering, byte[]> e = rows.next();
+            long pos = data.position();
+            buffer.reset();
+            Clustering c = e.getKey();
+            if (!RowSerializer.transcodeRow(e.getValue(), c, buffer, dictionary, scratch, stats)) {
+                continue; // an empty row
+            }
+            data.write(buffer.view());
+            rowWritten(pos, c);
+        }
+        return endPartition(key);
+    }
+
+    private void startPartition(DecoratedKey key, DeletionTime partitionDeletion, Row staticRow,
+                                List<RangeTombstone> rangeTombstones) throws IOException {
         if (last != null && key.compareTo(last) <= 0) {
             throw new IllegalStateException("keys out of order: " + key + " after " + last);
         }
-        long start = data.position();
+        partitionStart = data.position();
         buffer.reset();
         buffer.writeWithVIntLength(key.key());
         scratch.reset();
@@ -137,32 +185,28 @@ public final class SSTableWriter implements AutoCloseable {
         buffer.writeBytes(header);
         stats.partitionHeader(partitionDeletion, staticRow, rangeTombstones);
         data.write(buffer.view());
+        blocks.clear();
+        blockStart = -1;
+        blockFirst = null;
+        lastClustering = null;
+    }
 
-        List<IndexEntry.Block> blocks = new ArrayList<>();
-        long blockStart = -1;
-        Clustering blockFirst = null;
-        Clustering lastClustering = null;
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            if (r.isEmpty()) {
-                continue;
-            }
-            long pos = data.position();
-            if (blockStart < 0) {
-                blockStart = pos;
-                blockFirst = r.clustering();
-            }
-            buffer.reset();
-            RowSerializer.writeRow(r, buffer, dictionary, scratch);
-            data.write(buffer.view());
-            stats.row(r);
-            lastClustering = r.clustering();
-            if (data.position() - blockStart >= options.columnIndexSize()) {
-                blocks.add(new IndexEntry.Block(blockFirst, lastClustering, blockStart - start,
-                        data.position() - blockStart));
-                blockStart = -1;
-            }
+    /** Follows the row index blocks after a row written from {@code pos}. */
+    private void rowWritten(long pos, Clustering clustering) {
+        if (blockStart < 0) {
+            blockStart = pos;
+            blockFirst = clustering;
         }
+        lastClustering = clustering;
+        if (data.position() - blockStart >= options.columnIndexSize()) {
+            blocks.add(new IndexEntry.Block(blockFirst, lastClustering, blockStart - partitionStart,
+                    data.position() - blockStart));
+            blockStart = -1;
+        }
+    }
+
+    private long endPartition(DecoratedKey key) throws IOException {
+        long start = partitionStart;
         if (blockStart >= 0 && !blocks.isEmpty()) {
             blocks.add(new IndexEntry.Block(blockFirst, lastClustering, blockStart - start,
                     data.position() - blockStart));
@@ -172,13 +216,19 @@ public final class SSTableWriter implements AutoCloseable {
         data.write(buffer.view());
         long size = data.position() - start;
 
-        IndexEntry ie = new IndexEntry(start, blocks.size() > 1 ? blocks : List.of());
         long indexPosition = index.position();
         entry.reset();
         entry.writeWithVIntLength(key.key());
-        org.ringlet.api.data.ByteOutput rest = new org.ringlet.api.data.ByteOutput(16);
-        ie.serialize(rest);
-        entry.writeWithVIntLength(rest.toByteBuffer());
+        if (blocks.size() > 1) {
+            org.ringlet.api.data.ByteOutput rest = new org.ringlet.api.data.ByteOutput(64);
+            new IndexEntry(start, blocks).serialize(rest);
+            entry.writeWithVIntLength(rest.toByteBuffer());
+        } else {
+            // IndexEntry.serialize of an entry without blocks: its position and a block count of 0
+            entry.writeUnsignedVInt(VInts.sizeOfUnsigned(start) + 1);
+            entry.writeUnsignedVInt(start);
+            entry.writeUnsignedVInt(0);
+        }
         index.write(entry.view());
         summary.add(key, indexPosition);
         filter.add(key.key());
@@ -205,7 +255,7 @@ public final class SSTableWriter implements AutoCloseable {
             index.finish();
             data.close();
             index.close();
-            StatsMetadata s = stats.build();
+            StatsMetadata s = stats.build(table.id().uuid(), first, last, partitioner, metadata, dictionary.names());
             SmallComponent.write(fs, descriptor.tempPath(Component.SUMMARY), SSTableFormat.MAGIC_SUMMARY,
                     summary.serialize());
             SmallComponent.write(fs, descriptor.tempPath(Component.FILTER), SSTableFormat.MAGIC_FILTER,
@@ -270,125 +320,6 @@ public final class SSTableWriter implements AutoCloseable {
     public void close() {
         if (!finished) {
             abort();
-        }
-    }
-
-    /** Collects the statistics while partitions are written. */
-    private final class Stats {
-        private long minTimestamp = Long.MAX_VALUE;
-        private long maxTimestamp = Long.MIN_VALUE;
-        private long minLdt = Long.MAX_VALUE;
-        private long maxLdt = Long.MIN_VALUE;
-        private int minTtl = Integer.MAX_VALUE;
-        private int maxTtl;
-        private long partitions;
-        private long rows;
-        private long cells;
-        private long tombstones;
-        private long maxPartitionSize;
-        private final TreeMap<Long, Long> dropTimes = new TreeMap<>();
-
-        private void timestamp(long ts) {
-            minTimestamp = Math.min(minTimestamp, ts);
-            maxTimestamp = Math.max(maxTimestamp, ts);
-        }
-
-        private void deletion(DeletionTime d) {
-            if (!d.isLive()) {
-                timestamp(d.markedForDeleteAt());
-                ldt(d.localDeletionTime());
-                tombstones++;
-            }
-        }
-
-        private void ldt(long t) {
-            minLdt = Math.min(minLdt, t);
-            maxLdt = Math.max(maxLdt, t);
-            dropTimes.merge(t, 1L, Long::sum);
-            if (dropTimes.size() > 100) {
-                squeeze();
-            }
-        }
-
-        private void ttl(int ttl) {
-            minTtl = Math.min(minTtl, ttl);
-            maxTtl = Math.max(maxTtl, ttl);
-        }
-
-        /** Merges the two closest bins into the later one (which only delays what counts as droppable). */
-        private void squeeze() {
-            Long prev = null;
-            long bestGap = Long.MAX_VALUE;
-            Long bestA = null;
-            Long bestB = null;
-            for (Long k : dropTimes.keySet()) {
-                if (prev != null && k - prev < bestGap) {
-                    bestGap = k - prev;
-                    bestA = prev;
-                    bestB = k;
-                }
-                prev = k;
-            }
-            if (bestA != null) {
-                long count = dropTimes.remove(bestA);
-                dropTimes.merge(bestB, count, Long::sum);
-            }
-        }
-
-        void partitionHeader(DeletionTime pd, Row staticRow, List<RangeTombstone> rts) {
-            deletion(pd);
-            for (RangeTombstone rt : rts) {
-                deletion(rt.deletion());
-            }
-            if (!staticRow.isEmpty()) {
-                rowContent(staticRow);
-            }
-        }
-
-        void row(Row r) {
-            rows++;
-            rowContent(r);
-        }
-
-        private void rowContent(Row r) {
-            LivenessInfo l = r.primaryKeyLiveness();
-            if (!l.isEmpty()) {
-                timestamp(l.timestamp());
-                if (l.isExpiring()) {
-                    ttl(l.ttl());
-                    ldt(l.localExpirationTime());
-                }
-            }
-            deletion(r.deletion());
-            for (DeletionTime d : r.complexDeletions().values()) {
-                deletion(d);
-            }
-            for (Cell c : r.cells()) {
-                cells++;
-                timestamp(c.timestamp());
-                if (c.isExpiring()) {
-                    ttl(c.ttl());
-                    ldt(c.localDeletionTime());
-                } else if (c.isTombstone()) {
-                    tombstones++;
-                    ldt(c.localDeletionTime());
-                }
-            }
-        }
-
-        void partition(long size) {
-            partitions++;
-            maxPartitionSize = Math.max(maxPartitionSize, size);
-        }
-
-        StatsMetadata build() {
-            Map<Long, Long> drops = new TreeMap<>(dropTimes);
-            return new StatsMetadata(table.id().uuid(), minTimestamp, maxTimestamp, minLdt, maxLdt,
-                    minTtl == Integer.MAX_VALUE ? 0 : minTtl, maxTtl, first.key(), last.key(),
-                    partitioner.toBytes(first.token()), partitioner.toBytes(last.token()), partitions, rows, cells,
-                    tombstones, drops, maxPartitionSize, metadata.repairedAt(), null, false, metadata.level(),
-                    metadata.commitLogLower(), metadata.commitLogUpper(), dictionary.names(),
-                    metadata.createdAtMillis());
         }
     }
 }
