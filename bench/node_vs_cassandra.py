@@ -7,8 +7,10 @@ Cassandra (the peer's cassandra/start.sh, its own data directory and ports), mea
 port accepts connections and the idle RSS, then runs the same load generator sequence against both, interleaved
 (A B, then B A for the next phase or round). For every run it records ops/s, latency percentiles, the server's
 CPU seconds (utime + stime of /proc/<pid>/stat, sampled when the load generator's measured window starts and
-ends) per operation, and the server's highest RSS during the run. Prints the comparison table (markdown) and
-writes every raw line to the output directory. Stops both servers by the PIDs it started, also on failure.
+ends) per operation, the load generator's own CPU per operation over the same window (it shares the cores), the
+throughput ceiling the two imply on this machine's cores, and the server's highest RSS during the run. Prints the
+comparison table (markdown) and writes every raw line to the output directory. Stops both servers by the PIDs it
+started, also on failure.
 """
 import argparse
 import json
@@ -23,6 +25,7 @@ import threading
 import time
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+CORES = os.cpu_count() or 1
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -214,15 +217,16 @@ def run_loadgen(args, server, workload, concurrency, keys, duration, warmup, ext
     la0 = loadavg()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     cpu_start = cpu_seconds(server.pid) if workload == "populate" else None
+    client_start = cpu_seconds(proc.pid) if workload == "populate" else None
     t_start = time.monotonic() if workload == "populate" else None
-    cpu_end = t_end = None
+    cpu_end = client_end = t_end = None
     result = None
     for line in proc.stdout:
         logf.write(line)
         if line.startswith("loadgen: warmup done"):
-            cpu_start, t_start = cpu_seconds(server.pid), time.monotonic()
+            cpu_start, client_start, t_start = cpu_seconds(server.pid), cpu_seconds(proc.pid), time.monotonic()
         elif line.startswith("throughput:"):
-            cpu_end, t_end = cpu_seconds(server.pid), time.monotonic()
+            cpu_end, client_end, t_end = cpu_seconds(server.pid), cpu_seconds(proc.pid), time.monotonic()
         elif line.startswith("RESULT "):
             result = dict(RESULT_RE.findall(line[7:]))
     proc.wait()
@@ -232,16 +236,22 @@ def run_loadgen(args, server, workload, concurrency, keys, duration, warmup, ext
     if result is None or "ops" not in result:
         raise RuntimeError(f"loadgen against {server.name} gave no RESULT (exit {proc.returncode})")
     if cpu_end is None:
+        # the load generator has exited: its CPU is no longer readable, so this run has no client figure
         cpu_end, t_end = cpu_seconds(server.pid), time.monotonic()
     ops = int(result["ops"])
     cpu = cpu_end - cpu_start
+    client_us = round((client_end - client_start) * 1e6 / max(ops, 1), 2) if client_end is not None else 0.0
+    server_us = cpu * 1e6 / max(ops, 1)
+    # every core busy with nothing but this client and this server: CORES s of CPU per second / CPU s per op
+    ceiling = round(CORES * 1e6 / (client_us + server_us)) if client_us and server_us else 0
     return {
         "server": server.name, "workload": workload, "concurrency": concurrency,
         "ops_per_s": float(result["ops_per_s"]), "ops": ops, "errors": int(result["errors"]),
         "misses": int(result["misses"]), "p50_us": int(result["p50_us"]), "p99_us": int(result["p99_us"]),
         "p999_us": int(result["p999_us"]), "max_us": int(result["max_us"]),
         "server_cpu_s": round(cpu, 2), "server_cores": round(cpu / (t_end - t_start), 2),
-        "cpu_us_per_op": round(cpu * 1e6 / max(ops, 1), 2), "rss_max_kb": samples["rss_max"],
+        "cpu_us_per_op": round(server_us, 2), "client_cpu_us_per_op": client_us, "ceiling_ops_per_s": ceiling,
+        "rss_max_kb": samples["rss_max"],
         "loadavg_before": la0,
     }
 
@@ -335,7 +345,8 @@ def main():
                     results.append(res)
                     log(f"{s.name:9s} {workload:8s} c{conc:<3d} r{r + 1}: {res['ops_per_s']:>9,.0f} ops/s "
                         f"p99 {res['p99_us']:>6,d} us  cpu {res['cpu_us_per_op']:6.1f} us/op "
-                        f"({res['server_cores']:.2f} cores)  rss {res['rss_max_kb'] // 1024} MiB  "
+                        f"({res['server_cores']:.2f} cores)  client {res['client_cpu_us_per_op']:5.1f} us/op  "
+                        f"ceiling {res['ceiling_ops_per_s']:>9,d} ops/s  rss {res['rss_max_kb'] // 1024} MiB  "
                         f"errors {res['errors']} misses {res['misses']}  load {res['loadavg_before']:.1f}")
     finally:
         cleanup()
@@ -379,7 +390,8 @@ def print_table(servers, results, meta):
             phases.append(key)
     names = [s.name for s in servers]
     head = "| phase |"
-    for metric in ("ops/s", "p99 µs", "CPU µs/op", "max RSS MiB"):
+    for metric in ("ops/s", "p99 µs", "CPU µs/op", "client CPU µs/op", f"ceiling ops/s ({CORES} cores)",
+                   "max RSS MiB"):
         for n in names:
             head += f" {n} {metric} |"
         if len(names) == 2:
@@ -391,22 +403,26 @@ def print_table(servers, results, meta):
         runs = {n: [r for r in results if r["server"] == n and r["workload"] == wl and r["concurrency"] == conc]
                 for n in names}
         for field, agg in (("ops_per_s", statistics.median), ("p99_us", statistics.median),
-                           ("cpu_us_per_op", statistics.median), ("rss_max_kb", max)):
+                           ("cpu_us_per_op", statistics.median), ("client_cpu_us_per_op", statistics.median),
+                           ("ceiling_ops_per_s", statistics.median), ("rss_max_kb", max)):
             vals = {}
             for n in names:
-                xs = [r[field] for r in runs[n]]
+                xs = [r.get(field, 0) for r in runs[n]]
                 v = agg(xs) if xs else 0
                 if field == "rss_max_kb":
                     v //= 1024
                 vals[n] = v
                 spread = f" ({min(xs):,.0f}–{max(xs):,.0f})" if len(xs) > 1 and field != "rss_max_kb" else ""
-                row += f" {v:,.1f}{spread} |" if field == "cpu_us_per_op" else f" {v:,.0f}{spread} |"
+                row += f" {v:,.1f}{spread} |" if field.endswith("us_per_op") else f" {v:,.0f}{spread} |"
             if len(names) == 2:
                 row += f" {fmt_ratio(vals[names[0]], vals[names[1]])} |"
         print(row)
     print()
     print(f"Values: median over rounds (range). Ratios: {names[0]} / {names[-1]} (goal against Cassandra: ops/s ≥ 2, "
           "p99 ≤ 0.5, CPU/op ≤ 0.25).")
+    print(f"Client CPU µs/op: the load generator's utime+stime over the measured window per operation. Ceiling: "
+          f"{CORES} cores' CPU seconds per second / (client + server CPU per operation), the throughput this client "
+          "and server could reach on this machine's cores with nothing else running.")
 
 
 if __name__ == "__main__":

@@ -70,6 +70,7 @@ public final class DefaultCoordinator implements Coordinator, Service {
     private final CoordinatorConfig config;
     private final RangeReads rangeReads;
     private final LoggedBatches loggedBatches;
+    private final RequestDeadlines deadlines;
     private volatile Cancellable batchlogReplay;
     private volatile CompletionStage<Integer> startupReplay = CompletableFuture.completedFuture(0);
     private volatile Cancellable startupReplayTask;
@@ -85,6 +86,7 @@ public final class DefaultCoordinator implements Coordinator, Service {
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.config = requireNonNull(config, "config is null");
         this.planner = new ReplicaPlanner(strategies, topology, liveness);
+        this.deadlines = new RequestDeadlines(scheduler, clock, RequestDeadlines.DEFAULT_TICK);
         this.rangeReads = new RangeReads(this, planner, topology);
         this.loggedBatches = new LoggedBatches(this, schema, topology, requireNonNull(clock, "clock is null"),
                 scheduler.computeExecutor());
@@ -178,8 +180,8 @@ public final class DefaultCoordinator implements Coordinator, Service {
                                                     WriteType writeType, Duration timeout) {
         Predicate<UUID> counts = counting(plan, ks);
         ResponseCollector<Void> responses = new ResponseCollector<>(plan.contacts(), counts, writeBlockFor(plan));
-        responses.cancelOnCompletion(scheduler.schedule(() -> responses.timedOut(() -> new WriteTimeoutException(
-                writeType, plan.consistency(), responses.received(), plan.blockFor())), timeout));
+        responses.timeoutAfter(timeout, () -> new WriteTimeoutException(writeType, plan.consistency(),
+                responses.received(), plan.blockFor()));
         for (UUID r : plan.contacts()) {
             replicas.apply(r, m, ks.durableWrites()).whenComplete((v, e) -> {
                 try {
@@ -196,7 +198,7 @@ public final class DefaultCoordinator implements Coordinator, Service {
                 }
             });
         }
-        return responses.result();
+        return responses.started(deadlines);
     }
 
     private static int writeBlockFor(ReplicaPlan plan) {
@@ -298,7 +300,7 @@ public final class DefaultCoordinator implements Coordinator, Service {
             for (UUID r : plan.contacts()) {
                 replicas.read(r, command).whenComplete((p, e) -> answer(responses, plan, r, p, e));
             }
-            return responses.result().thenApply(versions -> reconcile(versions, table, command));
+            return started(responses).thenApply(versions -> reconcile(versions, table, command));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -306,9 +308,14 @@ public final class DefaultCoordinator implements Coordinator, Service {
 
     <T> ResponseCollector<T> collect(ReplicaPlan plan, Duration timeout) {
         ResponseCollector<T> responses = new ResponseCollector<>(plan.contacts(), r -> true, plan.blockFor());
-        responses.cancelOnCompletion(scheduler.schedule(() -> responses.timedOut(() -> new ReadTimeoutException(
-                plan.consistency(), responses.received(), plan.blockFor(), responses.received() > 0)), timeout));
+        responses.timeoutAfter(timeout, () -> new ReadTimeoutException(plan.consistency(),
+                responses.received(), plan.blockFor(), responses.received() > 0));
         return responses;
+    }
+
+    /** The answers of a request {@link #collect collected} once it was sent: its timeout runs from now. */
+    <T> CompletableFuture<List<T>> started(ResponseCollector<T> responses) {
+        return responses.started(deadlines);
     }
 
     <T> void answer(ResponseCollector<T> responses, ReplicaPlan plan, UUID replica, T value, Throwable error) {

@@ -117,13 +117,19 @@ public final class LocalReplicaClient implements ReplicaClient {
         checkLocal(replica);
         long start = clock.nanoTime();
         CompletionStage<Void> applied = storage.apply(mutation, durable);
-        applied.whenComplete((v, e) -> {
-            long micros = micros(start);
-            for (TableId table : mutation.partitions().keySet()) {
-                metrics.localWrite(table, micros);
-            }
-        });
+        if (applied instanceof CompletableFuture<Void> f && f.isDone()) {
+            recordWrite(mutation, start); // applied already (periodic commit log sync): no completion stage
+        } else {
+            applied.whenComplete((v, e) -> recordWrite(mutation, start));
+        }
         return applied;
+    }
+
+    private void recordWrite(Mutation mutation, long start) {
+        long micros = micros(start);
+        for (TableId table : mutation.partitions().keySet()) {
+            metrics.localWrite(table, micros);
+        }
     }
 
     private long micros(long start) {

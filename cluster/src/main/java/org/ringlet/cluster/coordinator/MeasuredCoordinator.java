@@ -2,6 +2,7 @@ package org.ringlet.cluster.coordinator;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -49,7 +50,11 @@ final class MeasuredCoordinator implements Coordinator, Service {
             metrics.clientRequest(scope, micros(start));
             throw e;
         }
-        stage.whenComplete((v, e) -> metrics.clientRequest(scope, micros(start)));
+        if (stage instanceof CompletableFuture<T> f && f.isDone()) {
+            metrics.clientRequest(scope, micros(start)); // no completion stage for what already finished
+        } else {
+            stage.whenComplete((v, e) -> metrics.clientRequest(scope, micros(start)));
+        }
         return stage;
     }
 

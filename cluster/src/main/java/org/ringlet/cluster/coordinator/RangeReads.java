@@ -66,7 +66,7 @@ final class RangeReads {
         for (UUID r : plan.contacts()) {
             coordinator.replicas().scan(r, sub).whenComplete((p, e) -> coordinator.answer(responses, plan, r, p, e));
         }
-        return responses.result().thenCompose(answers -> {
+        return coordinator.started(responses).thenCompose(answers -> {
             List<Partition> merged = merge(answers, table);
             int counted = 0;
             for (Partition p : merged) {

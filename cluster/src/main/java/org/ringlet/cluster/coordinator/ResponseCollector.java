@@ -1,5 +1,6 @@
 package org.ringlet.cluster.coordinator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.ringlet.api.error.RingletException;
-import org.ringlet.api.runtime.Cancellable;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Collects the answers of the replicas a request was sent to and completes once {@code blockFor} of those that
@@ -18,7 +20,7 @@ import org.ringlet.api.runtime.Cancellable;
  *
  * @param <T> the type of one replica's answer
  */
-final class ResponseCollector<T> {
+final class ResponseCollector<T> implements RequestDeadlines.Pending {
     private final int blockFor;
     private final Predicate<UUID> counts;
     private final int countingContacts;
@@ -27,6 +29,8 @@ final class ResponseCollector<T> {
     private int received;
     private int failed;
     private RingletException firstFailure;
+    private volatile Duration timeout;
+    private volatile Supplier<RingletException> timeoutError;
 
     /**
      * @param contacts the replicas the request is sent to
@@ -47,9 +51,37 @@ final class ResponseCollector<T> {
         return result;
     }
 
-    /** Cancels the scheduled timeout once the request completes either way. */
-    void cancelOnCompletion(Cancellable scheduledTimeout) {
-        result.whenComplete((r, e) -> scheduledTimeout.cancel());
+    /** Sets the timeout and the error the request fails with once it passes (counted from {@link #started}). */
+    void timeoutAfter(Duration timeout, Supplier<RingletException> error) {
+        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.timeoutError = requireNonNull(error, "error is null");
+    }
+
+    /**
+     * Called once the request was sent to its replicas: unless they all answered already, the request is handed to
+     * {@code deadlines} to time out. Returns {@link #result()}.
+     */
+    CompletableFuture<List<T>> started(RequestDeadlines deadlines) {
+        if (!result.isDone()) {
+            if (timeout == null) {
+                throw new IllegalStateException("no timeout was set");
+            }
+            deadlines.register(this, timeout);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    @Override
+    public void expire() {
+        Supplier<RingletException> error = timeoutError;
+        if (error != null && !result.isDone()) {
+            timedOut(error);
+        }
     }
 
     /** The number of counting answers so far. */

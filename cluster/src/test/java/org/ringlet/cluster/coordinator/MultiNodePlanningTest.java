@@ -15,6 +15,7 @@ import org.ringlet.api.cluster.ConsistencyLevel;
 import org.ringlet.api.cluster.WriteType;
 import org.ringlet.api.data.Mutation;
 import org.ringlet.api.data.Partition;
+import org.ringlet.api.error.ReadTimeoutException;
 import org.ringlet.api.error.UnavailableException;
 import org.ringlet.api.error.WriteFailureException;
 import org.ringlet.api.error.WriteTimeoutException;
@@ -103,6 +104,66 @@ class MultiNodePlanningTest {
         assertEquals(3, t.blockFor());
         assertEquals(WriteType.SIMPLE, t.writeType());
         assertEquals(ConsistencyLevel.ALL, t.consistency());
+    }
+
+    @Test
+    void readTimesOutAtTheReadTimeoutWithTheAnswersReceived() {
+        List<CompletableFuture<Partition>> reads = new ArrayList<>();
+        ReplicaClient silentReads = new ReplicaClient() {
+            @Override
+            public CompletionStage<Void> apply(UUID replica, Mutation mutation, boolean durable) {
+                return held.apply(replica, mutation, durable);
+            }
+
+            @Override
+            public CompletionStage<Mutation> applyCounters(UUID replica, Mutation deltas) {
+                return held.applyCounters(replica, deltas);
+            }
+
+            @Override
+            public CompletionStage<Partition> read(UUID replica, SinglePartitionReadCommand command) {
+                CompletableFuture<Partition> f = new CompletableFuture<>();
+                reads.add(f);
+                return f;
+            }
+
+            @Override
+            public CompletionStage<List<Partition>> scan(UUID replica, PartitionRangeReadCommand command) {
+                return held.scan(replica, command);
+            }
+
+            @Override
+            public CompletionStage<Void> truncate(UUID replica, TableId table) {
+                return held.truncate(replica, table);
+            }
+        };
+        DefaultCoordinator c = f.coordinator(silentReads, Liveness.all());
+        CompletableFuture<Partition> r = c.read(SinglePartitionReadCommand.fullPartition(rf3.id(), f.key(1),
+                f.clock.currentTimeSeconds()), ConsistencyLevel.QUORUM).toCompletableFuture();
+        assertEquals(2, reads.size(), "a quorum of replicas is asked");
+        f.advance(Duration.ofMillis(3));
+        reads.get(0).complete(Partition.empty(rf3.id(), f.key(1)));
+        f.advance(Duration.ofMillis(4_996));
+        assertFalse(r.isDone(), "one answer of two, before the 5 s read timeout");
+        f.advance(Duration.ofMillis(1));
+        CompletionException e = assertThrows(CompletionException.class, r::join);
+        ReadTimeoutException t = assertInstanceOf(ReadTimeoutException.class, e.getCause());
+        assertEquals(1, t.received());
+        assertEquals(2, t.blockFor());
+        assertEquals(ConsistencyLevel.QUORUM, t.consistency());
+        assertTrue(t.dataPresent(), "the answer received carried data");
+    }
+
+    @Test
+    void aWriteThatCompletesBeforeItsTimeoutIsNotFailedByTheSweep() {
+        DefaultCoordinator c = f.coordinator(held, Liveness.all());
+        CompletableFuture<Void> w = c.write(List.of(f.row(rf3, 1, 1, "x")), ConsistencyLevel.ONE,
+                WriteType.SIMPLE).toCompletableFuture();
+        f.advance(Duration.ofMillis(1_000));
+        pending.get(A).get(0).complete(null);
+        assertTrue(w.isDone());
+        f.advance(Duration.ofSeconds(3));
+        w.join();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -181,13 +180,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void start(RequestFrame frame) {
         inFlight++;
-        CompletionStage<ResponseFrame> stage = processor.process(frame);
-        stage.whenComplete((response, error) -> {
+        processor.process(frame, response -> {
             if (ctx.executor().inEventLoop()) {
-                finish(frame, response, error);
+                finish(frame, response);
             } else {
                 try {
-                    ctx.executor().execute(() -> finish(frame, response, error));
+                    ctx.executor().execute(() -> finish(frame, response));
                 } catch (RejectedExecutionException e) {
                     limits.release(endpoint, size(frame));
                     log.debug("Dropping the response to stream {}: the event loop has stopped", frame.streamId());
@@ -196,10 +194,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private void finish(RequestFrame frame, ResponseFrame response, Throwable error) {
+    private void finish(RequestFrame frame, ResponseFrame out) {
         inFlight--;
         limits.release(endpoint, size(frame));
-        ResponseFrame out = error == null ? response : processor.errorFrame(frame, error);
         if (ctx.channel().isActive()) {
             if (out.message() instanceof ResponseMessage.ResultMessage) {
                 writeResult(out);

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.ringlet.api.error.ProtocolException;
 import org.ringlet.api.error.RingletException;
@@ -71,29 +71,42 @@ final class RequestProcessor {
         return startup != null && startup.lz4();
     }
 
-    /** Processes a request; the stage never fails (errors become ERROR responses). */
-    CompletionStage<ResponseFrame> process(RequestFrame frame) {
+    /**
+     * Processes a request and hands its response to {@code done} exactly once, on whichever thread completes it
+     * (errors become ERROR responses). Statement requests run on the request executor; the rest answer at once.
+     */
+    void process(RequestFrame frame, Consumer<ResponseFrame> done) {
         connection.setVersion(frame.version());
-        CompletionStage<ResponseFrame> stage;
+        ResponseFrame immediate;
         try {
-            stage = dispatch(frame);
+            ResponseMessage answer = connectionRequest(frame.message());
+            if (answer == null) {
+                ClientState state = connection.clientState();
+                requestExecutor.execute(() -> executeStatement(frame, state, done));
+                return;
+            }
+            immediate = new ResponseFrame(frame.streamId(), frame.version().number(), answer);
         } catch (Throwable t) {
-            stage = CompletableFuture.failedFuture(t);
+            immediate = errorFrame(frame, t);
         }
-        return stage.handle((response, error) -> error == null ? response : errorFrame(frame, error));
+        done.accept(immediate);
     }
 
-    private CompletionStage<ResponseFrame> dispatch(RequestFrame frame) {
-        RequestMessage message = frame.message();
+    /**
+     * OPTIONS, STARTUP and REGISTER (answered on the event loop), or null for a statement request.
+     *
+     * @throws ProtocolException for a request the connection's state does not allow
+     */
+    private ResponseMessage connectionRequest(RequestMessage message) {
         if (message instanceof RequestMessage.Options) {
-            return reply(frame, new ResponseMessage.Supported(supportedOptions()));
+            return new ResponseMessage.Supported(supportedOptions());
         }
         if (message instanceof RequestMessage.Startup s) {
             if (startup != null) {
                 throw new ProtocolException("Unexpected message STARTUP, the connection is already initialized");
             }
             startup = StartupOptions.parse(s.options());
-            return reply(frame, new ResponseMessage.Ready());
+            return new ResponseMessage.Ready();
         }
         if (startup == null) {
             throw new ProtocolException("Unexpected message " + message.opcode() + ", expecting STARTUP or OPTIONS");
@@ -106,16 +119,33 @@ final class RequestProcessor {
                 }
             }
             connection.register(r.eventTypes());
-            return reply(frame, new ResponseMessage.Ready());
+            return new ResponseMessage.Ready();
         }
         if (message instanceof RequestMessage.AuthResponse) {
             throw new ProtocolException("Unexpected message AUTH_RESPONSE: this node does not require "
                     + "authentication");
         }
-        ClientState state = connection.clientState();
-        return CompletableFuture.supplyAsync(() -> execute(state, message), requestExecutor)
-                .thenCompose(stage -> requireNonNull(stage, "the query handler returned no result"))
-                .thenApply(response -> resultFrame(frame, response));
+        return null;
+    }
+
+    /** On the request executor: calls the query handler and turns its outcome into the response, in one stage. */
+    private void executeStatement(RequestFrame frame, ClientState state, Consumer<ResponseFrame> done) {
+        CompletionStage<Response> stage;
+        try {
+            stage = requireNonNull(execute(state, frame.message()), "the query handler returned no result");
+        } catch (Throwable t) {
+            done.accept(errorFrame(frame, t));
+            return;
+        }
+        stage.whenComplete((response, error) -> {
+            ResponseFrame out;
+            try {
+                out = error == null ? resultFrame(frame, response) : errorFrame(frame, error);
+            } catch (Throwable t) {
+                out = errorFrame(frame, t);
+            }
+            done.accept(out);
+        });
     }
 
     private CompletionStage<Response> execute(ClientState state, RequestMessage message) {
@@ -148,11 +178,6 @@ final class RequestProcessor {
         QueryOptions options = message instanceof RequestMessage.Query q ? q.options()
                 : message instanceof RequestMessage.Execute e ? e.options() : null;
         return options != null && options.skipMetadata();
-    }
-
-    private static CompletionStage<ResponseFrame> reply(RequestFrame frame, ResponseMessage message) {
-        return CompletableFuture.completedFuture(
-                new ResponseFrame(frame.streamId(), frame.version().number(), message));
     }
 
     /** SUPPORTED: the query handler's options (CQL_VERSION, …), then COMPRESSION and PROTOCOL_VERSIONS. */
