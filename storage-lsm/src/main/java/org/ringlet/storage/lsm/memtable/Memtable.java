@@ -147,9 +147,16 @@ public final class Memtable {
         return a;
     }
 
-    /** The partition of a key, or null. */
+    /**
+     * The partition of a key, or null. A partition the hash index holds is returned without the skip-list search;
+     * the index is only a hint, so a miss searches the skip list.
+     */
     public MemtablePartition get(DecoratedKey key) {
-        return partitions.get(key.token(), bytes(key.key()));
+        var token = key.token();
+        byte[] k = bytes(key.key());
+        long prefix = token.orderPrefix();
+        MemtablePartition p = index.get(PartitionIndex.hash(prefix, k), prefix, token, k);
+        return p != null ? p : partitions.get(token, k);
     }
 
     /** Partitions in token order, from {@code from} (inclusive, or all when null). */
