@@ -26,7 +26,7 @@ import static java.util.Objects.requireNonNull;
 public final class Memtable {
     /**
      * The heap of a partition besides its key bytes and rows: node, links, token, array headers, and its slots in
-     * the {@link PartitionIndex} (at most half full: 8 bytes).
+     * the {@link PartitionHashIndex} (at most half full: 8 bytes).
      */
     private static final int PARTITION_OVERHEAD = 104;
 
@@ -35,7 +35,7 @@ public final class Memtable {
     private volatile CellOrder cellOrder;
     private final ClusteringKeyComparator clusteringKeys;
     private final PartitionList partitions;
-    private final PartitionIndex index = new PartitionIndex();
+    private final PartitionHashIndex index = new PartitionHashIndex();
     private final AtomicLong dataSize = new AtomicLong();
     private final LongAdder cellCount = new LongAdder();
     private final LongAdder operations = new LongAdder();
@@ -82,7 +82,7 @@ public final class Memtable {
         var token = update.key().token();
         byte[] key = bytes(update.key().key());
         long prefix = token.orderPrefix();
-        int hash = PartitionIndex.hash(prefix, key);
+        int hash = PartitionHashIndex.hash(prefix, key);
         TableMetadata m = metadata;
         MemtablePartition p = index.get(hash, prefix, token, key);
         if (p == null) {
@@ -155,7 +155,7 @@ public final class Memtable {
         var token = key.token();
         byte[] k = bytes(key.key());
         long prefix = token.orderPrefix();
-        MemtablePartition p = index.get(PartitionIndex.hash(prefix, k), prefix, token, k);
+        MemtablePartition p = index.get(PartitionHashIndex.hash(prefix, k), prefix, token, k);
         return p != null ? p : partitions.get(token, k);
     }
 

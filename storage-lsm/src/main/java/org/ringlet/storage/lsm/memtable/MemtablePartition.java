@@ -56,7 +56,7 @@ public final class MemtablePartition {
 
     /** The token's {@link Token#orderPrefix()}: most comparisons end here, without reaching the token object. */
     final long prefix;
-    /** {@link PartitionIndex#hash} of the key. */
+    /** {@link PartitionHashIndex#hash} of the key. */
     final int hash;
     final Token token;
     final byte[] key;

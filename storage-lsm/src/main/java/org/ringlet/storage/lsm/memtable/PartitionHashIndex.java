@@ -19,7 +19,7 @@ import org.ringlet.api.ring.Token;
  * lock-free: slots are filled with a compare-and-set and never cleared. The table doubles when half full; the
  * thread that wins the resize copies the entries into the new table while others go on with the old one.
  */
-final class PartitionIndex {
+final class PartitionHashIndex {
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(MemtablePartition[].class);
     /** Slots a lookup or an insert probes at most. */
     static final int MAX_PROBES = 16;

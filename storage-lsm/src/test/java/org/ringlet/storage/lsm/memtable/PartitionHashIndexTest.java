@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The memtable's hash index over its partitions: a hint that never answers with another key's partition, finds
  * what was added through its resizes, and leaves the memtable's contents exactly as the skip list alone would.
  */
-class PartitionIndexTest {
+class PartitionHashIndexTest {
     private final TableMetadata kv = Fixtures.kv("ks");
     private final Murmur3TestPartitioner partitioner = new Murmur3TestPartitioner();
 
@@ -41,7 +41,7 @@ class PartitionIndexTest {
     }
 
     private MemtablePartition partition(Token token, byte[] key) {
-        return new MemtablePartition(kv, token, key, PartitionIndex.hash(token.orderPrefix(), key), 1,
+        return new MemtablePartition(kv, token, key, PartitionHashIndex.hash(token.orderPrefix(), key), 1,
                 new ClusteringKeyComparator(org.ringlet.api.data.ClusteringComparator.of(kv)));
     }
 
@@ -52,7 +52,7 @@ class PartitionIndexTest {
     @Test
     void findsWhatWasAddedThroughResizesAndNeverAnotherKey() {
         for (boolean coarse : new boolean[] {false, true}) {
-            PartitionIndex index = new PartitionIndex();
+            PartitionHashIndex index = new PartitionHashIndex();
             int n = 50_000; // several doublings from the initial 4096 slots
             List<MemtablePartition> added = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -75,7 +75,7 @@ class PartitionIndexTest {
             for (int i = n; i < n + 1000; i++) {
                 byte[] key = keyBytes(i);
                 Token token = coarse ? new CoarseToken(i % 3) : partitioner.token(ByteBuffer.wrap(key));
-                assertNull(index.get(PartitionIndex.hash(token.orderPrefix(), key), token.orderPrefix(), token, key),
+                assertNull(index.get(PartitionHashIndex.hash(token.orderPrefix(), key), token.orderPrefix(), token, key),
                         "a key never added is not found");
             }
             assertTrue(index.heapSize() >= 4L * 2 * n, "at most half full");
