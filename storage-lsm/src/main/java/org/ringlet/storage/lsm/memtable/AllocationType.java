@@ -25,10 +25,4 @@ public enum AllocationType {
                     + "': expected one of unslabbed_heap_buffers, heap_buffers, offheap_buffers, offheap_objects");
         };
     }
-
-    /** Whether Cassandra's name for the value is one this engine serves on the heap in its place. */
-    public static boolean isOffHeap(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        return v.equals("offheap_buffers") || v.equals("offheap_objects");
-    }
 }
