@@ -65,6 +65,11 @@ public final class InMemoryStorageEngine implements StorageEngine {
     }
 
     @Override
+    public Partition readIfInMemory(SinglePartitionReadCommand c) {
+        return read(c);
+    }
+
+    @Override
     public Partition read(SinglePartitionReadCommand c) {
         TableMetadata md = metadata(c.table());
         Partition stored = table(c.table()).get(c.key());
