@@ -64,7 +64,25 @@ final class TableReader {
     }
 
     Partition read(SinglePartitionReadCommand c) {
-        reads.increment();
+        return read(c, true);
+    }
+
+    /**
+     * A point read that never touches a file (ADR 0162): run in the chunk cache's memory-only mode, it either
+     * finishes from memory or throws {@link org.ringlet.storage.lsm.sstable.NotInMemoryException}. It takes no
+     * SSTable references: what it reads of an SSTable (bloom filter, summary, partition index, cached chunks) is heap
+     * memory that stays valid after the SSTable is closed, and a chunk dropped from the cache at the close is a miss.
+     */
+    Partition readFromMemory(SinglePartitionReadCommand c) {
+        Partition p = read(c, false);
+        reads.increment(); // a read that gave up is counted when it is repeated
+        return p;
+    }
+
+    private Partition read(SinglePartitionReadCommand c, boolean reference) {
+        if (reference) {
+            reads.increment();
+        }
         Comparators cmp = comparators;
         DecoratedKey key = c.key();
         while (true) {
@@ -75,7 +93,7 @@ final class TableReader {
                     candidates.add(r);
                 }
             }
-            if (!refAll(candidates)) {
+            if (reference && !refAll(candidates)) {
                 continue;
             }
             try {
@@ -111,7 +129,9 @@ final class TableReader {
                 return PartitionMerger.read(cmp.metadata(), cmp.clustering(), cmp.cells(), key, sources,
                         c.clustering(), c.columns(), limit, c.limits().distinct(), null, c.nowInSeconds());
             } finally {
-                candidates.forEach(SSTableReader::release);
+                if (reference) {
+                    candidates.forEach(SSTableReader::release);
+                }
             }
         }
     }

@@ -163,7 +163,7 @@ final class TableStore {
     Partition readIfInMemory(SinglePartitionReadCommand command) {
         quarantine.check(command.key());
         try {
-            return ctx.sstables.chunkCache().inMemory(() -> reader.read(command));
+            return ctx.sstables.chunkCache().inMemory(() -> reader.readFromMemory(command));
         } catch (org.ringlet.storage.lsm.sstable.NotInMemoryException e) {
             return null;
         } catch (CorruptSSTableException | java.io.UncheckedIOException e) {
