@@ -38,16 +38,26 @@ public final class SerializedRows {
      * @param order the table's cell order
      */
     public static byte[] merge(byte[] a, byte[] b, CellOrder order) {
+        return merge(a, 0, a.length, b, 0, b.length, order);
+    }
+
+    /**
+     * {@link #merge(byte[], byte[], CellOrder)} of rows held in parts of arrays ({@code a[aOffset, aOffset +
+     * aLength)} and the same for {@code b}): the result is a new array, or {@code b} itself when the merge is
+     * {@code b} and {@code b} is a whole array.
+     */
+    public static byte[] merge(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength,
+                               CellOrder order) {
         requireNonNull(order, "order is null");
-        Cursor x = Cursor.open(requireNonNull(a, "a is null"));
-        Cursor y = Cursor.open(requireNonNull(b, "b is null"));
+        Cursor x = Cursor.open(requireNonNull(a, "a is null"), aOffset);
+        Cursor y = Cursor.open(requireNonNull(b, "b is null"), bOffset);
         if (x == null || y == null) {
             return null;
         }
         // the liveness that wins (Row.merge's winner: on a complete tie both are the same bytes, so take b's)
         Cursor live = supersedes(x, y) ? x : y;
         boolean onlyB = live == y;
-        byte[] out = new byte[HEADER_MAX + a.length + b.length];
+        byte[] out = new byte[HEADER_MAX + aLength + bLength];
         int pos = HEADER_MAX;
         int count = 0;
         boolean hasX = x.next();
@@ -80,7 +90,7 @@ public final class SerializedRows {
             return null;
         }
         if (onlyB) {
-            return b;
+            return bOffset == 0 && bLength == b.length ? b : Arrays.copyOfRange(b, bOffset, bOffset + bLength);
         }
         int livenessLength = live.livenessEnd - live.livenessStart;
         int headerLength = 1 + livenessLength + sizeOfUnsignedVInt(count);
@@ -215,14 +225,14 @@ public final class SerializedRows {
         }
 
         /** Reads the row's header; null for a row with a row deletion or complex deletions. */
-        static Cursor open(byte[] row) {
+        static Cursor open(byte[] row, int offset) {
             Cursor c = new Cursor(row);
-            int flags = row[0] & 0xff;
+            int flags = row[offset] & 0xff;
             if ((flags & (DataSerializer.ROW_HAS_DELETION | DataSerializer.ROW_HAS_COMPLEX_DELETIONS)) != 0) {
                 return null;
             }
-            c.pos = 1;
-            c.livenessStart = 1;
+            c.pos = offset + 1;
+            c.livenessStart = offset + 1;
             if ((flags & DataSerializer.ROW_HAS_LIVENESS) != 0) {
                 c.livenessTimestamp = c.readLong();
                 c.livenessTtl = (int) c.readUnsignedVInt();

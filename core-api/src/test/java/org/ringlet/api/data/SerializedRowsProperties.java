@@ -43,6 +43,14 @@ class SerializedRowsProperties {
         return a;
     }
 
+    /** The bytes at {@code offset} of a larger array, with other bytes around them. */
+    private static byte[] padded(byte[] bytes, int offset) {
+        byte[] out = new byte[offset + bytes.length + 7];
+        java.util.Arrays.fill(out, (byte) 0x5a);
+        System.arraycopy(bytes, 0, out, offset, bytes.length);
+        return out;
+    }
+
     private static byte[] decodingMerge(byte[] a, byte[] b, Clustering c) {
         return encode(Row.merge(DataSerializer.readRow(ByteBuffer.wrap(a), c),
                 DataSerializer.readRow(ByteBuffer.wrap(b), c), ORDER));
@@ -62,6 +70,10 @@ class SerializedRowsProperties {
             assertTrue(declinable(a) || declinable(b), () -> "declined " + a + " and " + b);
         } else {
             assertArrayEquals(decodingMerge(ea, eb, a.clustering()), merged, () -> a + " + " + b);
+            byte[] pa = padded(ea, 3);
+            byte[] pb = padded(eb, 5);
+            assertArrayEquals(merged, SerializedRows.merge(pa, 3, ea.length, pb, 5, eb.length, ORDER),
+                    "rows inside larger arrays");
             assertEquals(Row.merge(a, b, ORDER), DataSerializer.readRow(ByteBuffer.wrap(merged), a.clustering()));
         }
     }
