@@ -101,6 +101,30 @@ public final class SerializedRows {
         return Arrays.copyOfRange(out, start, pos);
     }
 
+    /**
+     * The lowest timestamp of a serialized row's marker and cells when the row alone decides its content against
+     * older data: it has a row marker, no row deletion or complex deletions, and exactly one cell without a path
+     * and not a counter for each of {@code columns} (UTF-8 names in {@link CellOrder}, the order of
+     * {@link String#compareTo}). Any row, cell or deletion written at a lower timestamp then loses to it. Returns
+     * {@link Long#MIN_VALUE} for any other row.
+     */
+    public static long coveringTimestamp(byte[] row, int offset, byte[][] columns) {
+        Cursor c = Cursor.open(row, offset);
+        if (c == null || c.livenessTimestamp == LivenessInfo.NO_TIMESTAMP || c.cellsLeft != columns.length) {
+            return Long.MIN_VALUE;
+        }
+        long min = c.livenessTimestamp;
+        for (byte[] column : columns) {
+            c.next();
+            if (c.unsupported || c.pathStart >= 0 || !Arrays.equals(row, c.columnStart,
+                    c.columnStart + c.columnLength, column, 0, column.length)) {
+                return Long.MIN_VALUE;
+            }
+            min = Math.min(min, c.timestamp);
+        }
+        return min;
+    }
+
     /** {@link LivenessInfo#supersedes}, on the parsed fields. */
     private static boolean supersedes(Cursor a, Cursor b) {
         if (a.livenessTimestamp != b.livenessTimestamp) {

@@ -187,6 +187,37 @@ class SerializedRowsProperties {
         assertArrayEquals(encode(decoded), serialized);
     }
 
+    /**
+     * {@link SerializedRows#coveringTimestamp} against the same rule applied to the decoded row, for column lists
+     * that are the row's own columns (so rows often qualify), one column more, or one column less.
+     */
+    @Property(tries = 2000)
+    void coveringTimestampMatchesTheDecodedRow(@ForAll("anyPairs") Tuple.Tuple2<Row, Row> p,
+                                               @ForAll @IntRange(min = 0, max = 2) int variant) {
+        Row row = p.get1();
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        row.cells().forEach(c -> names.add(c.column()));
+        if (variant == 1) {
+            names.add("zz");
+        } else if (variant == 2 && !names.isEmpty()) {
+            names.pollFirst();
+        }
+        byte[][] columns = names.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        long expected = Long.MIN_VALUE;
+        boolean qualifies = !row.primaryKeyLiveness().isEmpty() && row.deletion().isLive()
+                && row.complexDeletions().isEmpty() && row.cells().size() == names.size()
+                && row.cells().stream().allMatch(c -> !c.hasPath() && !c.isCounter()
+                        && c.timestamp() != Long.MIN_VALUE && names.contains(c.column()));
+        if (qualifies) {
+            expected = row.primaryKeyLiveness().timestamp();
+            for (Cell c : row.cells()) {
+                expected = Math.min(expected, c.timestamp());
+            }
+        }
+        byte[] encoded = padded(encode(row), 4);
+        assertEquals(expected, SerializedRows.coveringTimestamp(encoded, 4, columns), row::toString);
+    }
+
     @Property(tries = 2000)
     void columnNamesCompareAsStrings(@ForAll("names") String a, @ForAll("names") String b) {
         byte[] x = ("##" + a).getBytes(StandardCharsets.UTF_8);

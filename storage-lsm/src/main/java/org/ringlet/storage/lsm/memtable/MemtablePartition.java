@@ -243,6 +243,20 @@ public final class MemtablePartition {
         return h == null ? DeletionTime.LIVE : h.partitionDeletion();
     }
 
+    /**
+     * For a partition of a table without clustering columns: {@link SerializedRows#coveringTimestamp} of its row
+     * when it has neither partition deletion nor static row, else {@link Long#MIN_VALUE}.
+     *
+     * @param columns the table's regular columns, UTF-8, in cell order
+     */
+    public long coveringTimestamp(byte[][] columns) {
+        byte[] r = single;
+        if (rows != null || r == null || header != null) {
+            return Long.MIN_VALUE;
+        }
+        return SerializedRows.coveringTimestamp(r, 0, columns);
+    }
+
     /** The number of rows (a moment's view). */
     public int rowCount() {
         return rows == null ? (single == null ? 0 : 1) : rows.size();
