@@ -56,9 +56,11 @@ public final class SerializedRows {
         }
         // the liveness that wins (Row.merge's winner: on a complete tie both are the same bytes, so take b's)
         Cursor live = supersedes(x, y) ? x : y;
-        boolean onlyB = live == y;
-        byte[] out = new byte[HEADER_MAX + aLength + bLength];
+        // while every cell so far is b's, nothing is copied: the merge may turn out to be b itself
+        int outLength = HEADER_MAX + aLength + bLength;
+        byte[] out = live == y ? null : new byte[outLength];
         int pos = HEADER_MAX;
+        int bCells = y.pos;
         int count = 0;
         boolean hasX = x.next();
         boolean hasY = y.next();
@@ -67,21 +69,22 @@ public final class SerializedRows {
                 return null;
             }
             int c = !hasX ? 1 : !hasY ? -1 : compare(x, y, order);
-            if (c < 0) {
-                pos = x.copyCell(out, pos);
-                onlyB = false;
+            boolean fromA = c < 0 || (c == 0 && reconcileKeepsA(x, y));
+            if (fromA && out == null && (c < 0
+                    || !Arrays.equals(a, x.cellStart, x.cellEnd, b, y.cellStart, y.cellEnd))) {
+                // the first cell that is not b's: copy b's cells merged so far
+                out = new byte[outLength];
+                int copied = (hasY ? y.cellStart : y.pos) - bCells;
+                System.arraycopy(b, bCells, out, pos, copied);
+                pos += copied;
+            }
+            if (out != null) {
+                pos = fromA ? x.copyCell(out, pos) : y.copyCell(out, pos);
+            }
+            if (c <= 0) {
                 hasX = x.next();
-            } else if (c > 0) {
-                pos = y.copyCell(out, pos);
-                hasY = y.next();
-            } else {
-                if (reconcileKeepsA(x, y)) {
-                    pos = x.copyCell(out, pos);
-                    onlyB &= Arrays.equals(a, x.cellStart, x.cellEnd, b, y.cellStart, y.cellEnd);
-                } else {
-                    pos = y.copyCell(out, pos);
-                }
-                hasX = x.next();
+            }
+            if (c >= 0) {
                 hasY = y.next();
             }
             count++;
@@ -89,7 +92,7 @@ public final class SerializedRows {
         if (x.unsupported || y.unsupported) {
             return null;
         }
-        if (onlyB) {
+        if (out == null) {
             return bOffset == 0 && bLength == b.length ? b : Arrays.copyOfRange(b, bOffset, bOffset + bLength);
         }
         int livenessLength = live.livenessEnd - live.livenessStart;
