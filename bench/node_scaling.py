@@ -10,6 +10,11 @@ seconds. Every run records ops/s, p99, server CPU µs per operation (utime + sti
 measured window), the load average, and the key cache and chunk cache lines of nodetool info after the reads.
 Stops the node by its PID at the end, also on failure. Raw output goes to --work (loadgen.log, scaling.json).
 
+With --reads-only the node starts on the data a previous run left in --work (populated to the largest of --sizes)
+and only reads, once per size: a way to measure another build, or other settings, on the same data without
+loading it again. Its first read run starts with caches as empty as a restart leaves them; --read-warmup gives it
+more warm-up.
+
     python3 bench/node_scaling.py --dist <unpacked tarball> --work /tmp/scale-node --sizes 1000000,10000000 \
         --ringlet-port 46142 --ringlet-storage-port 46100 --ringlet-jmx-port 46299
 """
@@ -99,7 +104,12 @@ def main():
     p.add_argument("--ringlet-jmx-port", type=int, default=46299)
     p.add_argument("--ringlet-java-opts", default=os.environ.get("RINGLET_JAVA_OPTS", ""))
     p.add_argument("--ringlet-b-java-opts", default=None)
+    p.add_argument("--reads-only", action="store_true",
+                   help="read the data a previous run left in --work; no populate, flush or compaction wait")
+    p.add_argument("--read-warmup", type=int, default=None, help="warm-up seconds of each read run (default --warmup)")
     args = p.parse_args()
+    if args.read_warmup is None:
+        args.read_warmup = args.warmup
     os.makedirs(args.work, exist_ok=True)
     server = nvc.Ringlet(args, args.dist, args.work)
     rows = []
@@ -110,6 +120,16 @@ def main():
         nvc.log(f"idle RSS {nvc.rss_kb(server.pid) >> 10} MiB")
         for n in [int(x.replace("_", "")) for x in args.sizes.split(",")]:
             row = {"keys": n}
+            if args.reads_only:
+                rd = nvc.run_loadgen(args, server, "read", args.concurrency, n, args.duration, args.read_warmup, [],
+                                     logf)
+                row["read"] = rd
+                row["info_after_read"] = pick(nodetool(server, "info"), "Heap Memory", "Key Cache", "Chunk Cache")
+                nvc.log(f"{n:,} keys (reads only): read {rd['ops_per_s']:,.0f} ops/s p99 {rd['p99_us']:,} us "
+                        f"cpu {rd['cpu_us_per_op']:.1f} us/op cores {rd['server_cores']} misses {rd['misses']} "
+                        f"load {rd['loadavg_before']:.1f}; {row['info_after_read']}")
+                rows.append(row)
+                continue
             pop = nvc.run_loadgen(args, server, "populate", args.concurrency, n, 3600, 0, [], logf)
             row["populate"] = pop
             nvc.log(f"{n:,} keys: populate {pop['ops_per_s']:,.0f} ops/s p99 {pop['p99_us']:,} us "
@@ -130,7 +150,8 @@ def main():
                     f"{row['tablestats']}; SSTables (MiB) {row['sstables_mib']}, components (MiB) {row['components_mib']}; "
                     f"data dir {row['data_mib']} MiB; live heap {row['live_heap_mib']} MiB, "
                     f"RSS {row['rss_mib']} MiB")
-            rd = nvc.run_loadgen(args, server, "read", args.concurrency, n, args.duration, args.warmup, [], logf)
+            rd = nvc.run_loadgen(args, server, "read", args.concurrency, n, args.duration, args.read_warmup, [],
+                                 logf)
             row["read"] = rd
             row["info_after_read"] = pick(nodetool(server, "info"), "Heap Memory", "Off Heap", "Key Cache",
                                           "Chunk Cache")
@@ -141,9 +162,17 @@ def main():
     finally:
         server.stop()
         logf.close()
-        with open(os.path.join(args.work, "scaling.json"), "w") as f:
+        with open(os.path.join(args.work, "scaling-reads.json" if args.reads_only else "scaling.json"), "w") as f:
             json.dump(rows, f, indent=1)
     print()
+    if args.reads_only:
+        print("| keys | read ops/s | p50 µs | p99 µs | server CPU µs/op | node's cores |")
+        print("|---|---|---|---|---|---|")
+        for r in rows:
+            rd = r["read"]
+            print(f"| {r['keys']:,} | {rd['ops_per_s']:,.0f} | {rd['p50_us']:,} | {rd['p99_us']:,} | "
+                  f"{rd['cpu_us_per_op']:.1f} | {rd['server_cores']} |")
+        return
     print("| keys | populate ops/s | p99 µs | CPU µs/op | read ops/s | p99 µs | CPU µs/op | SSTables | data MiB |"
           " live heap MiB | RSS MiB (max during read) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")

@@ -28,10 +28,14 @@ import org.ringlet.api.storage.TableStats;
 /**
  * A storage engine that keeps merged partitions in memory: the executable model of the storage semantics, used
  * by other modules' tests and as the oracle of the LSM engine's model-based tests. Not durable.
+ *
+ * <p>Updates of a partition are kept as they come and merged all at once ({@link Partition#merge}) when the
+ * partition is read, or when the unmerged updates outnumber the rows already merged: merging every update into the
+ * whole partition would cost time proportional to its size per write, quadratic for a wide partition.
  */
 public final class InMemoryStorageEngine implements StorageEngine {
     private final Function<TableId, TableMetadata> tables;
-    private final Map<TableId, ConcurrentSkipListMap<DecoratedKey, Partition>> data = new ConcurrentHashMap<>();
+    private final Map<TableId, ConcurrentSkipListMap<DecoratedKey, Versions>> data = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
 
     /**
@@ -49,41 +53,68 @@ public final class InMemoryStorageEngine implements StorageEngine {
         return t;
     }
 
-    private ConcurrentSkipListMap<DecoratedKey, Partition> table(TableId id) {
+    private ConcurrentSkipListMap<DecoratedKey, Versions> table(TableId id) {
         return data.computeIfAbsent(id, k -> new ConcurrentSkipListMap<>());
+    }
+
+    /** A partition's merged state and the updates not yet merged into it. */
+    private static final class Versions {
+        private Partition merged;
+        private final List<Partition> pending = new ArrayList<>();
+
+        void add(Partition update, TableMetadata md) {
+            pending.add(update);
+            if (pending.size() >= Math.max(16, merged == null ? 0 : merged.rows().size())) {
+                merged(md);
+            }
+        }
+
+        Partition merged(TableMetadata md) {
+            if (!pending.isEmpty()) {
+                List<Partition> versions = new ArrayList<>(pending.size() + 1);
+                if (merged != null) {
+                    versions.add(merged);
+                }
+                versions.addAll(pending);
+                merged = Partition.merge(versions, md);
+                pending.clear();
+            }
+            return merged;
+        }
     }
 
     @Override
     public synchronized CompletionStage<Void> apply(Mutation mutation, boolean durable) {
         for (Partition update : mutation.partitions().values()) {
             TableMetadata md = metadata(update.table());
-            table(update.table()).merge(update.key(), update.purgeShadowed(md),
-                    (a, b) -> Partition.merge(List.of(a, b), md));
+            table(update.table()).computeIfAbsent(update.key(), k -> new Versions()).add(update.purgeShadowed(md), md);
         }
         writes.incrementAndGet();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public Partition read(SinglePartitionReadCommand c) {
+    public synchronized Partition read(SinglePartitionReadCommand c) {
         TableMetadata md = metadata(c.table());
-        Partition stored = table(c.table()).get(c.key());
-        if (stored == null) {
+        Versions versions = table(c.table()).get(c.key());
+        if (versions == null) {
             return Partition.empty(c.table(), c.key());
         }
+        Partition stored = versions.merged(md);
         int limit = Math.min(c.limits().rows(), c.limits().rowsPerPartition());
         return ReadFilters.filter(stored, md, c.clustering(), c.columns(), limit, c.limits().distinct(), null,
                 c.nowInSeconds());
     }
 
     @Override
-    public List<Partition> scan(PartitionRangeReadCommand c) {
+    public synchronized List<Partition> scan(PartitionRangeReadCommand c) {
         TableMetadata md = metadata(c.table());
-        NavigableMap<DecoratedKey, Partition> all = table(c.table());
+        NavigableMap<DecoratedKey, Versions> all = table(c.table());
         List<Partition> out = new ArrayList<>();
         KeyRange range = c.range();
         int remaining = c.limits().rows();
-        for (Partition p : all.values()) {
+        for (Versions v : all.values()) {
+            Partition p = v.merged(md);
             if (remaining <= 0) {
                 break;
             }

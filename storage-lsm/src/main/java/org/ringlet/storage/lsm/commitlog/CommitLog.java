@@ -14,14 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.ringlet.api.data.DataSerializer;
 import org.ringlet.api.runtime.Cancellable;
 import org.ringlet.api.runtime.Clock;
 import org.ringlet.api.runtime.Scheduler;
 import org.ringlet.api.schema.TableId;
 import org.ringlet.storage.lsm.io.FileSystem;
 import org.ringlet.storage.lsm.io.Mappings;
-import org.ringlet.storage.lsm.io.WritableFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -376,10 +374,10 @@ public final class CommitLog {
             stopped = true;
             awaitBackgroundWork();
             for (CommitLogSegment s : segments) {
-                closeQuietly(s);
+                s.closeQuietly();
             }
             if (spare != null) {
-                closeQuietly(spare);
+                spare.closeQuietly();
                 spare = null;
             }
         }
@@ -498,7 +496,7 @@ public final class CommitLog {
             synchronized (lock) {
                 if (stopped && s != null) {
                     // stop() gave up waiting or has closed the files already: nobody will use or close it
-                    closeQuietly(s);
+                    s.closeQuietly();
                     s = null;
                 }
                 spare = s;
@@ -517,35 +515,7 @@ public final class CommitLog {
     }
 
     private CommitLogSegment createSegment(long id, Path reuse) throws IOException {
-        Path path = config.directory().resolve(CommitLogFormat.fileName(id));
-        WritableFile f;
-        if (reuse != null) {
-            fs.rename(reuse, path);
-            f = fs.openForWrite(path);
-            if (f.size() != config.segmentSize()) {
-                f.truncate(config.segmentSize());
-            }
-        } else {
-            f = fs.create(path);
-            try {
-                f.truncate(config.segmentSize());
-            } catch (IOException e) {
-                f.close();
-                fs.deleteIfExists(path);
-                throw e;
-            }
-        }
-        f.write(CommitLogFormat.header(id, DataSerializer.VERSION), 0);
-        f.sync();
-        fs.syncDirectory(config.directory());
-        java.nio.MappedByteBuffer mapped = null;
-        try {
-            mapped = f.map(0, config.segmentSize());
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Commit log segment {} cannot be mapped; records are written with positional writes", path,
-                    e);
-        }
-        return new CommitLogSegment(id, path, f, mapped, config.segmentSize(), CommitLogFormat.HEADER_SIZE);
+        return CommitLogSegment.create(fs, config.directory(), config.segmentSize(), id, reuse);
     }
 
     private void checkSpace() {
@@ -658,7 +628,7 @@ public final class CommitLog {
         }
         try {
             for (CommitLogSegment s : gone) {
-                closeQuietly(s);
+                s.closeQuietly();
                 try {
                     boolean keep;
                     synchronized (lock) {
@@ -683,16 +653,6 @@ public final class CommitLog {
         }
         if (!stopped) {
             scheduler.ioExecutor().execute(this::prepareSpareAsync);
-        }
-    }
-
-    private static void closeQuietly(CommitLogSegment s) {
-        if (s.file != null) {
-            try {
-                s.file.close();
-            } catch (IOException e) {
-                LOG.debug("closing {}", s.path, e);
-            }
         }
     }
 }

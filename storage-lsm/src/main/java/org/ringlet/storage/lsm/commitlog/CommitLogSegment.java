@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.ringlet.api.data.DataSerializer;
 import org.ringlet.api.schema.TableId;
+import org.ringlet.storage.lsm.io.FileSystem;
 import org.ringlet.storage.lsm.io.WritableFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One segment file: its id, the bytes allocated in it, how far it is synced, and which tables have records in
@@ -18,6 +22,8 @@ import org.ringlet.storage.lsm.io.WritableFile;
  * {@code msync} of the range written since the last one), otherwise written with positional writes.
  */
 final class CommitLogSegment {
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLogSegment.class);
+
     final long id;
     final Path path;
     /** Null for a segment of an earlier run, which is only read. */
@@ -42,6 +48,55 @@ final class CommitLogSegment {
         this.capacity = capacity;
         this.allocated = allocated;
         this.syncedTo = allocated;
+    }
+
+    /**
+     * Creates segment {@code id}'s file of {@code segmentSize} bytes in {@code directory} (renaming the clean file
+     * {@code reuse} if not null), writes and syncs its header, syncs the directory, and maps the file if the file
+     * system can.
+     */
+    static CommitLogSegment create(FileSystem fs, Path directory, int segmentSize, long id, Path reuse)
+            throws IOException {
+        Path path = directory.resolve(CommitLogFormat.fileName(id));
+        WritableFile f;
+        if (reuse != null) {
+            fs.rename(reuse, path);
+            f = fs.openForWrite(path);
+            if (f.size() != segmentSize) {
+                f.truncate(segmentSize);
+            }
+        } else {
+            f = fs.create(path);
+            try {
+                f.truncate(segmentSize);
+            } catch (IOException e) {
+                f.close();
+                fs.deleteIfExists(path);
+                throw e;
+            }
+        }
+        f.write(CommitLogFormat.header(id, DataSerializer.VERSION), 0);
+        f.sync();
+        fs.syncDirectory(directory);
+        MappedByteBuffer mapped = null;
+        try {
+            mapped = f.map(0, segmentSize);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Commit log segment {} cannot be mapped; records are written with positional writes", path,
+                    e);
+        }
+        return new CommitLogSegment(id, path, f, mapped, segmentSize, CommitLogFormat.HEADER_SIZE);
+    }
+
+    /** Closes the file (if this run wrote it), logging a failure instead of throwing it. */
+    void closeQuietly() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                LOG.debug("closing {}", path, e);
+            }
+        }
     }
 
     boolean hasRoom(int size) {
