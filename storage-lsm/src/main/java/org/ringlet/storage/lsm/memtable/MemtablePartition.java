@@ -19,6 +19,7 @@ import org.ringlet.api.data.DecoratedKey;
 import org.ringlet.api.data.DeletionTime;
 import org.ringlet.api.data.Partition;
 import org.ringlet.api.data.Row;
+import org.ringlet.api.data.SerializedRows;
 import org.ringlet.api.data.Slice;
 import org.ringlet.api.ring.Token;
 import org.ringlet.api.schema.TableId;
@@ -32,7 +33,8 @@ import org.ringlet.api.schema.TableMetadata;
  * of its bytes, and rows are kept serialized ({@link DataSerializer#writeRow}, one {@code byte[]} per row) and
  * decoded when read. The "header" (partition deletion, static row, range tombstones) is an immutable
  * {@link Partition} without rows, replaced on each update with {@link Partition#merge}. A row is replaced whole
- * by its merge with {@link Row#merge}, so a reader sees each row either before or after an update (row-level
+ * by its merge with {@link Row#merge} (computed on the serialized forms by {@link SerializedRows#merge} when it
+ * can), so a reader sees each row either before or after an update (row-level
  * isolation). Deletions are applied when reading, as the merge of all sources requires. Writers of one partition
  * are serialized; readers never block.
  */
@@ -171,13 +173,13 @@ public final class MemtablePartition {
             byte[] encoded;
             if (rows == null) {
                 byte[] current = single;
-                encoded = encode(current == null ? r : Row.merge(decode(current, Clustering.EMPTY), r, order));
+                encoded = current == null ? encode(r) : merge(current, r, Clustering.EMPTY, order);
                 single = encoded;
                 size += encoded.length + 16;
             } else {
                 Clustering c = r.clustering();
                 byte[] current = rows.get(c);
-                encoded = encode(current == null ? r : Row.merge(decode(current, c), r, order));
+                encoded = current == null ? encode(r) : merge(current, r, c, order);
                 rows.put(c, encoded);
                 size += encoded.length + 80L + clusteringSize(c);
             }
@@ -191,6 +193,21 @@ public final class MemtablePartition {
             size += 16 + c.get(i).remaining();
         }
         return size;
+    }
+
+    /**
+     * The serialized merge of a row's current bytes with an update: on the serialized forms when
+     * {@link SerializedRows#merge} handles them (no deletions or counters in the update or the row), else by
+     * decoding the row and {@link Row#merge}. Both give the same bytes.
+     */
+    private static byte[] merge(byte[] current, Row update, Clustering clustering, CellOrder order) {
+        if (update.deletion().isLive() && update.complexDeletions().isEmpty()) {
+            byte[] merged = SerializedRows.merge(current, encode(update), order);
+            if (merged != null) {
+                return merged;
+            }
+        }
+        return encode(Row.merge(decode(current, clustering), update, order));
     }
 
     private static byte[] encode(Row r) {
@@ -224,6 +241,20 @@ public final class MemtablePartition {
     public DeletionTime partitionDeletion() {
         Partition h = header;
         return h == null ? DeletionTime.LIVE : h.partitionDeletion();
+    }
+
+    /**
+     * For a partition of a table without clustering columns: {@link SerializedRows#coveringTimestamp} of its row
+     * when it has neither partition deletion nor static row, else {@link Long#MIN_VALUE}.
+     *
+     * @param columns the table's regular columns, UTF-8, in cell order
+     */
+    public long coveringTimestamp(byte[][] columns) {
+        byte[] r = single;
+        if (rows != null || r == null || header != null) {
+            return Long.MIN_VALUE;
+        }
+        return SerializedRows.coveringTimestamp(r, 0, columns);
     }
 
     /** The number of rows (a moment's view). */
