@@ -131,7 +131,8 @@ class MainProcessTest {
 
     @Test
     void configShowsWhereEachValueCameFrom() throws Exception {
-        Files.writeString(dir.resolve("ringlet.yaml"), "cluster_name: from-file\nnum_tokens: 8\nconcurrent_reads: 64\n");
+        Files.writeString(dir.resolve("ringlet.yaml"), "cluster_name: from-file\nnum_tokens: 8\nconcurrent_writes: 64\n"
+                + "concurrent_reads: 64\n");
         Process p = launch(Map.of("CASSANDRA_NUM_TOKENS", "4"), "config", "--config", "ringlet.yaml",
                 "--listen-address", "127.0.0.3");
         assertEquals(0, finish(p), () -> safe(this::stderr));
@@ -141,8 +142,9 @@ class MainProcessTest {
         assertTrue(out.lines().anyMatch(l -> l.matches("listen_address +127\\.0\\.0\\.3 +flag +--listen-address")),
                 out);
         assertTrue(out.lines().anyMatch(l -> l.matches("commitlog_sync +periodic +default")), out);
-        assertTrue(out.contains("Cassandra setting 'concurrent_reads' (ringlet.yaml:3) is not supported by Ringlet "
+        assertTrue(out.contains("Cassandra setting 'concurrent_writes' (ringlet.yaml:3) is not supported by Ringlet "
                 + "yet; ignored"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("concurrent_reads +64 +file +ringlet\\.yaml:4")), out);
     }
 
     private interface IoSupplier {

@@ -54,7 +54,7 @@ public final class DefaultCoordinatorFactory implements CoordinatorFactory {
         Clock clock = context.service(Clock.class);
         RequestMetrics metrics = context.find(RequestMetrics.class).orElse(RequestMetrics.none());
         ReplicaClient replicas = new LocalReplicaClient(topology.localHostId(), context.service(StorageEngine.class),
-                schema, scheduler.ioExecutor(), settings.autoSnapshot(), clock, metrics, true);
+                schema, scheduler.readExecutor(), settings.autoSnapshot(), clock, metrics, true);
         Coordinator coordinator = new DefaultCoordinator(schema, strategies, topology, replicas, Liveness.all(),
                 scheduler, clock, settings);
         return context.find(RequestMetrics.class).isPresent()

@@ -34,10 +34,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Serves requests addressed to this node from the local storage engine (the "local shortcut"). Range scans and
- * counter updates run on the read executor because the engine's reads block. Single-partition reads run there too,
- * or, when built with {@code inlineReads}, on the calling thread: the node's request threads may block (they are
- * never a transport event loop), and a point read of data in the page cache costs less than the hand-over to another
- * thread and back (see docs/performance.md). Requests for other nodes fail until internode messaging is wired in.
+ * counter updates run on the read executor (the scheduler's read stage) because the engine's reads block.
+ * Single-partition reads run there too, except, when built with {@code inlineReads}, those the engine can answer from
+ * memory ({@link StorageEngine#readIfInMemory}): they run on the calling thread, since a read served from memory
+ * costs less than the hand-over to another thread and back, while a read that needs the disk must not hold a request
+ * thread (ADR 0160, docs/performance.md). Requests for other nodes fail until internode messaging is wired in.
  * Thread-safe.
  */
 public final class LocalReplicaClient implements ReplicaClient {
@@ -75,8 +76,8 @@ public final class LocalReplicaClient implements ReplicaClient {
     }
 
     /**
-     * @param inlineReads whether single-partition reads run on the calling thread instead of the read executor
-     *                    (only for callers whose threads may block)
+     * @param inlineReads whether single-partition reads the engine can answer from memory run on the calling
+     *                    thread instead of the read executor
      */
     public LocalReplicaClient(UUID self, StorageEngine storage, SchemaService schema, Executor readExecutor,
                               boolean autoSnapshot, Clock clock, RequestMetrics metrics, boolean inlineReads) {
@@ -218,10 +219,16 @@ public final class LocalReplicaClient implements ReplicaClient {
     public CompletionStage<Partition> read(UUID replica, SinglePartitionReadCommand command) {
         checkLocal(replica);
         if (inlineReads) {
+            long start = clock.nanoTime();
+            Partition p;
             try {
-                return CompletableFuture.completedFuture(readNow(command));
+                p = storage.readIfInMemory(command);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
+            }
+            if (p != null) {
+                metrics.localRead(command.table(), micros(start));
+                return CompletableFuture.completedFuture(p);
             }
         }
         return onReadExecutor(() -> readNow(command));

@@ -55,7 +55,12 @@ public final class CellOrder implements Comparator<Cell> {
         if (pa == null || pb == null) {
             return Boolean.compare(pa != null, pb != null);
         }
-        Comparator<ByteBuffer> order = pathOrders.get(a.column());
+        return comparePaths(a.column(), pa, pb);
+    }
+
+    /** Orders two cell paths of one column (as {@link #compare} orders the cells at equal column names). */
+    public int comparePaths(String column, ByteBuffer pa, ByteBuffer pb) {
+        Comparator<ByteBuffer> order = pathOrders.get(column);
         return order != null ? order.compare(pa, pb) : Bytes.compareUnsigned(pa, pb);
     }
 }

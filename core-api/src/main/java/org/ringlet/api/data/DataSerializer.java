@@ -25,14 +25,14 @@ public final class DataSerializer {
     /** The current layout version. */
     public static final int VERSION = 1;
 
-    private static final int CELL_HAS_PATH = 0x01;
-    private static final int CELL_COUNTER = 0x02;
-    private static final int CELL_HAS_TTL = 0x04;
-    private static final int CELL_HAS_LDT = 0x08;
+    static final int CELL_HAS_PATH = 0x01;
+    static final int CELL_COUNTER = 0x02;
+    static final int CELL_HAS_TTL = 0x04;
+    static final int CELL_HAS_LDT = 0x08;
 
-    private static final int ROW_HAS_LIVENESS = 0x01;
-    private static final int ROW_HAS_DELETION = 0x02;
-    private static final int ROW_HAS_COMPLEX_DELETIONS = 0x04;
+    static final int ROW_HAS_LIVENESS = 0x01;
+    static final int ROW_HAS_DELETION = 0x02;
+    static final int ROW_HAS_COMPLEX_DELETIONS = 0x04;
 
     private DataSerializer() {
     }

@@ -28,6 +28,16 @@ public interface Scheduler {
     Executor ioExecutor();
 
     /**
+     * An executor for reads that may block on file I/O (a point read that misses the caches, a range scan): the
+     * node's read stage, whose thread count bounds the disk reads in flight ({@code concurrent_reads}). Tasks may
+     * block; the queue is unbounded, so callers bound what they submit (the native transport bounds the requests
+     * in flight per connection). The default is the {@link #ioExecutor()}.
+     */
+    default Executor readExecutor() {
+        return ioExecutor();
+    }
+
+    /**
      * A dedicated executor for one long-lived blocking loop (for example the commit log's sync loop), named for
      * thread dumps. Each call returns a new single-threaded executor owned by the scheduler and shut down with it.
      */

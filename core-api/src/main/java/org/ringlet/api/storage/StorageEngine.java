@@ -42,6 +42,26 @@ public interface StorageEngine extends Service {
     Partition read(SinglePartitionReadCommand command);
 
     /**
+     * Reads like {@link #read} when the answer can be had from memory alone (memtables, caches, in-memory indexes)
+     * without waiting for a file read, else returns null and the caller runs {@link #read} on a thread that may
+     * block (the scheduler's {@code readExecutor()}). Never blocks on file I/O; may do part of the read's work
+     * before it gives up. Thread-safe.
+     *
+     * @return the partition, or null when the read needs data that is not in memory (the default: always null)
+     */
+    default Partition readIfInMemory(SinglePartitionReadCommand command) {
+        return null;
+    }
+
+    /**
+     * Statistics of the engine's caches ({@code nodetool info}, the {@code org.apache.cassandra.metrics:type=Cache}
+     * MBeans); empty for engines without caches.
+     */
+    default List<CacheStats> cacheStats() {
+        return List.of();
+    }
+
+    /**
      * Reads partitions in token order, with the same rules per partition; partitions with nothing in the
      * selected slices are omitted. Stops once the total limit of live rows (or distinct partitions) is reached.
      */

@@ -101,6 +101,8 @@ public final class ComponentConfigs {
         o.put("compaction_throughput_bytes_per_second", Long.toString(s.compactionThroughput().bytesPerSecond()));
         s.concurrentCompactors().ifPresent(c -> o.put("concurrent_compactors", Integer.toString(c)));
         o.put("auto_snapshot", Boolean.toString(s.autoSnapshot()));
+        s.keyCacheSize().ifPresent(k -> o.put("key_cache_size_bytes", Long.toString(k.bytes())));
+        s.fileCacheSize().ifPresent(f -> o.put("file_cache_size_bytes", Long.toString(f.bytes())));
     }
 
     private void transport(Map<String, String> o) {

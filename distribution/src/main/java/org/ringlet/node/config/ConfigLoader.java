@@ -270,7 +270,9 @@ public final class ConfigLoader {
                 (CommitFailurePolicy) v.get(Setting.COMMIT_FAILURE_POLICY).value(),
                 (DataRate) v.get(Setting.COMPACTION_THROUGHPUT).value(),
                 Optional.ofNullable((Integer) v.get(Setting.CONCURRENT_COMPACTORS).value()),
-                (Boolean) v.get(Setting.AUTO_SNAPSHOT).value());
+                (Boolean) v.get(Setting.AUTO_SNAPSHOT).value(),
+                Optional.ofNullable((DataSize) v.get(Setting.KEY_CACHE_SIZE).value()),
+                Optional.ofNullable((DataSize) v.get(Setting.FILE_CACHE_SIZE).value()));
         RequestConfig requests = new RequestConfig(
                 (Duration) v.get(Setting.READ_REQUEST_TIMEOUT).value(),
                 (Duration) v.get(Setting.RANGE_REQUEST_TIMEOUT).value(),
@@ -280,7 +282,8 @@ public final class ConfigLoader {
                 (Duration) v.get(Setting.TRUNCATE_REQUEST_TIMEOUT).value(),
                 (Duration) v.get(Setting.REQUEST_TIMEOUT).value(),
                 (Boolean) v.get(Setting.HINTED_HANDOFF_ENABLED).value(),
-                (Duration) v.get(Setting.MAX_HINT_WINDOW).value());
+                (Duration) v.get(Setting.MAX_HINT_WINDOW).value(),
+                (Integer) v.get(Setting.CONCURRENT_READS).value());
         SecurityConfig security = new SecurityConfig(
                 (String) v.get(Setting.AUTHENTICATOR).value(),
                 (String) v.get(Setting.AUTHORIZER).value());

@@ -16,11 +16,12 @@ import static java.util.Objects.requireNonNull;
  * @param requestTimeout             {@code request_timeout}: other operations
  * @param hintedHandoffEnabled       {@code hinted_handoff_enabled}
  * @param maxHintWindow              {@code max_hint_window}
+ * @param concurrentReads            {@code concurrent_reads}: the read stage's threads
  */
 public record RequestConfig(Duration readRequestTimeout, Duration rangeRequestTimeout, Duration writeRequestTimeout,
                             Duration counterWriteRequestTimeout, Duration casContentionTimeout,
                             Duration truncateRequestTimeout, Duration requestTimeout, boolean hintedHandoffEnabled,
-                            Duration maxHintWindow) {
+                            Duration maxHintWindow, int concurrentReads) {
     public RequestConfig {
         requireNonNull(readRequestTimeout, "readRequestTimeout is null");
         requireNonNull(rangeRequestTimeout, "rangeRequestTimeout is null");
@@ -30,5 +31,8 @@ public record RequestConfig(Duration readRequestTimeout, Duration rangeRequestTi
         requireNonNull(truncateRequestTimeout, "truncateRequestTimeout is null");
         requireNonNull(requestTimeout, "requestTimeout is null");
         requireNonNull(maxHintWindow, "maxHintWindow is null");
+        if (concurrentReads < 1) {
+            throw new IllegalArgumentException("concurrentReads must be at least 1: " + concurrentReads);
+        }
     }
 }

@@ -104,8 +104,19 @@ public enum Setting {
             new Legacy("compaction_throughput_mb_per_sec", Values.dataRateInMebibytesPerSecond())),
     CONCURRENT_COMPACTORS("concurrent_compactors", Values.integer(1, 1024), d -> null),
     AUTO_SNAPSHOT("auto_snapshot", Values.bool(), d -> true),
+    /** Unset: the smaller of 5 % of the heap and 100 MiB (as Cassandra); 0 disables the key cache. */
+    KEY_CACHE_SIZE("key_cache_size", Values.dataSize(), d -> null,
+            new Legacy("key_cache_size_in_mb", Values.dataSizeIn(1024L * 1024, "MiB"))),
+    /**
+     * Unset: the smaller of an eighth of the heap and 512 MiB (Cassandra: a quarter, off the heap; Ringlet's chunk
+     * cache is on the heap, next to the memtables, ADR 0161); 0 disables the chunk cache.
+     */
+    FILE_CACHE_SIZE("file_cache_size", Values.dataSize(), d -> null,
+            new Legacy("file_cache_size_in_mb", Values.dataSizeIn(1024L * 1024, "MiB"))),
 
     // requests (coordinator)
+    /** Threads of the read stage: reads that may block on the disk in flight at once (ADR 0160). */
+    CONCURRENT_READS("concurrent_reads", Values.integer(1, 1024), d -> 32),
     READ_REQUEST_TIMEOUT("read_request_timeout", Values.duration(), d -> Duration.ofMillis(5000),
             new Legacy("read_request_timeout_in_ms", Values.durationIn(ChronoUnit.MILLIS))),
     RANGE_REQUEST_TIMEOUT("range_request_timeout", Values.duration(), d -> Duration.ofMillis(10_000),

@@ -26,6 +26,8 @@ import static java.util.Objects.requireNonNull;
  * @param compactionThroughput     {@code compaction_throughput}; zero is unthrottled
  * @param concurrentCompactors     {@code concurrent_compactors}, if set
  * @param autoSnapshot             {@code auto_snapshot}
+ * @param keyCacheSize             {@code key_cache_size}, if set
+ * @param fileCacheSize            {@code file_cache_size}, if set
  */
 public record StorageConfig(List<Path> dataFileDirectories, Path commitlogDirectory, Path savedCachesDirectory,
                             Path hintsDirectory, CommitLogSync commitlogSync, Duration commitlogSyncPeriod,
@@ -34,7 +36,8 @@ public record StorageConfig(List<Path> dataFileDirectories, Path commitlogDirect
                             MemtableAllocationType memtableAllocationType,
                             DiskFailurePolicy diskFailurePolicy, CommitFailurePolicy commitFailurePolicy,
                             DataRate compactionThroughput, Optional<Integer> concurrentCompactors,
-                            boolean autoSnapshot) {
+                            boolean autoSnapshot, Optional<DataSize> keyCacheSize,
+                            Optional<DataSize> fileCacheSize) {
     public StorageConfig {
         dataFileDirectories = List.copyOf(requireNonNull(dataFileDirectories, "dataFileDirectories is null"));
         requireNonNull(commitlogDirectory, "commitlogDirectory is null");
@@ -51,5 +54,7 @@ public record StorageConfig(List<Path> dataFileDirectories, Path commitlogDirect
         requireNonNull(commitFailurePolicy, "commitFailurePolicy is null");
         requireNonNull(compactionThroughput, "compactionThroughput is null");
         requireNonNull(concurrentCompactors, "concurrentCompactors is null");
+        requireNonNull(keyCacheSize, "keyCacheSize is null");
+        requireNonNull(fileCacheSize, "fileCacheSize is null");
     }
 }

@@ -12,8 +12,8 @@ import org.ringlet.node.runtime.SystemClock;
 import org.ringlet.node.runtime.ThreadPoolScheduler;
 
 /**
- * The real runtime: the system clock, a thread-pool scheduler owned by the node (started first, stopped last) and
- * {@link java.security.SecureRandom}.
+ * The real runtime: the system clock, a thread-pool scheduler owned by the node (started first, stopped last; its
+ * read stage has {@code concurrent_reads} threads) and {@link java.security.SecureRandom}.
  */
 public final class SystemRuntimeModule extends AbstractModule {
 
@@ -27,7 +27,8 @@ public final class SystemRuntimeModule extends AbstractModule {
     @Singleton
     Scheduler scheduler(NodeConfig config) {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return new ThreadPoolScheduler(config.nodeName(), Math.max(2, cpus), Math.max(2, Math.min(8, 2 * cpus)));
+        return new ThreadPoolScheduler(config.nodeName(), Math.max(2, cpus), Math.max(2, Math.min(8, 2 * cpus)),
+                config.requests().concurrentReads());
     }
 
     @Provides

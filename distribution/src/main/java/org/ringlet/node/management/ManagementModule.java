@@ -100,7 +100,8 @@ public final class ManagementModule extends AbstractModule {
     ManagementServer managementServer(NodeConfig config, StorageServiceBean storageService, LocationProvider location,
                                       DefaultComponentRegistry registry, LatencyRecorders latencies,
                                       ManagementSources sources, Optional<StorageEngine> storage,
-                                      Optional<SchemaService> schema, TransportStage startedBefore) {
+                                      Optional<SchemaService> schema, TransportStage startedBefore,
+                                      org.ringlet.api.runtime.Clock clock) {
         String snitchClass = registry.displayClassName(
                 registry.resolve(LocationProviderFactory.class, config.location().endpointSnitch()));
         int compactors = config.storage().concurrentCompactors()
@@ -110,6 +111,6 @@ public final class ManagementModule extends AbstractModule {
                 new ClusterBeans.Proxy(storageService), new ClusterBeans.Gossip(storageService),
                 new ClusterBeans.Compactions(compactors, sources));
         return new ManagementServer(config.network().listenAddress(), config.network().jmxPort(), storageService,
-                beans, latencies, schema, storage);
+                beans, latencies, schema, storage, clock);
     }
 }

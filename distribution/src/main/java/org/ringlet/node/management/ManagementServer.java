@@ -63,6 +63,8 @@ public final class ManagementServer implements Service {
     private Registry registry;
     private JMXConnectorServer connector;
     private TableMetrics tables;
+    private CacheMetrics caches;
+    private final org.ringlet.api.runtime.Clock clock;
     private int port = -1;
 
     /** The beans besides StorageService. */
@@ -72,7 +74,8 @@ public final class ManagementServer implements Service {
 
     public ManagementServer(InetAddress listenAddress, int jmxPort, StorageServiceBean storageService,
                             LocationBeans beans, LatencyRecorders latencies, Optional<SchemaService> schema,
-                            Optional<StorageEngine> storage) {
+                            Optional<StorageEngine> storage, org.ringlet.api.runtime.Clock clock) {
+        this.clock = requireNonNull(clock, "clock is null");
         requireNonNull(listenAddress, "listenAddress is null");
         this.bindAddress = listenAddress.isLoopbackAddress() ? listenAddress : InetAddress.getLoopbackAddress();
         this.configuredPort = jmxPort;
@@ -123,6 +126,10 @@ public final class ManagementServer implements Service {
         if (schema.isPresent() && storage.isPresent()) {
             tables = new TableMetrics(mbeans, schema.get(), storage.get(), latencies);
             tables.start();
+        }
+        if (storage.isPresent()) {
+            caches = new CacheMetrics(mbeans, storage.get(), clock);
+            caches.start();
         }
         BoundServerSockets serverSockets = new BoundServerSockets(bindAddress);
         RMIClientSocketFactory clientSockets = stubHost().equals(bindAddress.getHostAddress()) ? null
@@ -176,6 +183,10 @@ public final class ManagementServer implements Service {
         if (tables != null) {
             tables.stop();
             tables = null;
+        }
+        if (caches != null) {
+            caches.stop();
+            caches = null;
         }
         if (connector != null) {
             try {

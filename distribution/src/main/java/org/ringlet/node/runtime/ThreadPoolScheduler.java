@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The node's {@link Scheduler}: one timer thread for scheduled tasks, a compute pool, a bounded I/O pool and
- * dedicated single-thread executors, all with daemon threads named after the node ({@code ringlet-127.0.0.2-io-1})
+ * The node's {@link Scheduler}: one timer thread for scheduled tasks, a compute pool, a bounded I/O pool, the read
+ * stage ({@code concurrent_reads} threads for reads that may block on the disk, ADR 0160) and dedicated single-thread
+ * executors, all with daemon threads named after the node ({@code ringlet-127.0.0.2-io-1})
  * so that several nodes in one JVM are told apart in thread dumps and logs. Threads start on first use.
  *
  * <p>A task that throws is logged and, if periodic, keeps its schedule. {@link #stop()} shuts everything down and
@@ -41,6 +42,7 @@ public final class ThreadPoolScheduler implements Scheduler, Service {
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor compute;
     private final ThreadPoolExecutor io;
+    private final ThreadPoolExecutor read;
     private final List<ExecutorService> dedicated = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -50,10 +52,20 @@ public final class ThreadPoolScheduler implements Scheduler, Service {
      * @param ioThreads      the I/O pool's size
      */
     public ThreadPoolScheduler(String nodeName, int computeThreads, int ioThreads) {
+        this(nodeName, computeThreads, ioThreads, ioThreads);
+    }
+
+    /**
+     * @param nodeName       names the threads
+     * @param computeThreads the compute pool's size
+     * @param ioThreads      the I/O pool's size
+     * @param readThreads    the read stage's size ({@code concurrent_reads})
+     */
+    public ThreadPoolScheduler(String nodeName, int computeThreads, int ioThreads, int readThreads) {
         requireNonNull(nodeName, "nodeName is null");
-        if (computeThreads < 1 || ioThreads < 1) {
+        if (computeThreads < 1 || ioThreads < 1 || readThreads < 1) {
             throw new IllegalArgumentException("pools need at least one thread: compute=" + computeThreads + ", io="
-                    + ioThreads);
+                    + ioThreads + ", read=" + readThreads);
         }
         this.prefix = "ringlet-" + nodeName;
         RejectedExecutionHandler dropAfterStop = (task, executor) -> {
@@ -68,6 +80,7 @@ public final class ThreadPoolScheduler implements Scheduler, Service {
         this.timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         this.compute = pool(computeThreads, prefix + "-compute", dropAfterStop);
         this.io = pool(ioThreads, prefix + "-io", dropAfterStop);
+        this.read = pool(readThreads, prefix + "-read", dropAfterStop);
     }
 
     private static ThreadPoolExecutor pool(int threads, String name, RejectedExecutionHandler rejected) {
@@ -113,6 +126,16 @@ public final class ThreadPoolScheduler implements Scheduler, Service {
     }
 
     @Override
+    public Executor readExecutor() {
+        return task -> read.execute(guarded(task));
+    }
+
+    /** The read stage's size ({@code concurrent_reads}). */
+    public int readThreads() {
+        return read.getMaximumPoolSize();
+    }
+
+    @Override
     public Executor dedicatedExecutor(String name) {
         requireNonNull(name, "name is null");
         ExecutorService executor = Executors.newSingleThreadExecutor(new NamedThreadFactory(prefix + "-" + name));
@@ -140,7 +163,7 @@ public final class ThreadPoolScheduler implements Scheduler, Service {
     @Override
     public void stop() throws InterruptedException {
         stopped = true;
-        List<ExecutorService> all = new ArrayList<>(List.of(timer, compute, io));
+        List<ExecutorService> all = new ArrayList<>(List.of(timer, compute, io, read));
         synchronized (dedicated) {
             all.addAll(dedicated);
         }

@@ -64,4 +64,30 @@ class ComponentConfigsTest {
             assertEquals("node", configs.forKind(kind).scope(), kind + " has a mapping");
         }
     }
+
+    @Test
+    void cacheSizesReachTheStorageEngineAndConcurrentReadsTheScheduler() throws Exception {
+        Path file = dir.resolve("ringlet.yaml");
+        Files.writeString(file, """
+                file_cache_size: 64MiB
+                key_cache_size_in_mb: 10
+                concurrent_reads: 8
+                """);
+        LoadedConfig loaded = new ConfigLoader(CassandraKeys.load()).load(new ConfigInput(Optional.of(file),
+                dir.resolve("data"), dir.resolve("conf"), Map.of(), Map.of(), dir, 1L << 30));
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("not supported")), loaded.warnings().toString());
+        NodeConfig config = loaded.config();
+        assertEquals(8, config.requests().concurrentReads());
+        ComponentConfig storage = new ComponentConfigs(config).forKind(ComponentKind.STORAGE_ENGINE);
+        assertEquals(64L << 20, storage.getLong("file_cache_size_bytes", -1));
+        assertEquals(10L << 20, storage.getLong("key_cache_size_bytes", -1));
+
+        Files.writeString(file, "cluster_name: x\n");
+        NodeConfig defaults = new ConfigLoader(CassandraKeys.load()).load(new ConfigInput(Optional.of(file),
+                dir.resolve("data"), dir.resolve("conf"), Map.of(), Map.of(), dir, 1L << 30)).config();
+        assertEquals(32, defaults.requests().concurrentReads(), "Cassandra's default");
+        ComponentConfig unset = new ComponentConfigs(defaults).forKind(ComponentKind.STORAGE_ENGINE);
+        assertTrue(unset.get("file_cache_size_bytes").isEmpty(), "unset: the engine sizes it from the heap");
+        assertTrue(unset.get("key_cache_size_bytes").isEmpty());
+    }
 }

@@ -103,7 +103,8 @@ class ConfigLoaderTest {
         assertEquals("org.apache.cassandra.dht.Murmur3Partitioner", loaded.config().cluster().partitioner());
         assertEquals(List.of("127.0.0.1:7000"), loaded.config().cluster().seeds());
         assertEquals("AllowAllAuthenticator", loaded.config().security().authenticator());
-        assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("Cassandra setting 'concurrent_reads'")));
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("Cassandra setting 'concurrent_writes'")));
+        assertEquals(32, loaded.config().requests().concurrentReads(), "concurrent_reads is supported");
         assertTrue(loaded.warnings().stream().anyMatch(w -> w.contains("'storage_compatibility_mode'")));
         assertFalse(loaded.warnings().stream().anyMatch(w -> w.contains("'commitlog_sync'")),
                 "supported keys are not warned about");

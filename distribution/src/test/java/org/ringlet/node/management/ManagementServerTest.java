@@ -153,7 +153,7 @@ class ManagementServerTest {
                 new ManagementServer.LocationBeans(new ClusterBeans.SnitchInfo(bean, location,
                         "org.apache.cassandra.locator.SimpleSnitch"), new ClusterBeans.Proxy(bean),
                         new ClusterBeans.Gossip(bean), new ClusterBeans.Compactions(2)),
-                new LatencyRecorders(), Optional.empty(), Optional.empty());
+                new LatencyRecorders(), Optional.empty(), Optional.empty(), new org.ringlet.api.testing.ManualClock());
         server.start();
         try {
             int port = server.port();

@@ -46,6 +46,43 @@ class ThreadPoolSchedulerTest {
     }
 
     @Test
+    void theReadStageRunsAsManyBlockingReadsAtOnceAsItHasThreadsAndNoMore() throws Exception {
+        ThreadPoolScheduler scheduler = new ThreadPoolScheduler("127.0.0.8", 1, 1, 4);
+        try {
+            assertEquals(4, scheduler.readThreads());
+            CountDownLatch started = new CountDownLatch(4);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            AtomicReference<String> name = new AtomicReference<>();
+            CountDownLatch finished = new CountDownLatch(6);
+            for (int i = 0; i < 6; i++) {
+                scheduler.readExecutor().execute(() -> {
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    name.set(Thread.currentThread().getName());
+                    started.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    running.decrementAndGet();
+                    finished.countDown();
+                });
+            }
+            // four reads block at once: more than the single compute and I/O threads could hold
+            assertTrue(started.await(10, TimeUnit.SECONDS), "four reads in flight");
+            assertEquals(4, running.get());
+            release.countDown();
+            assertTrue(finished.await(10, TimeUnit.SECONDS));
+            assertEquals(4, most.get(), "never more than concurrent_reads at once");
+            assertTrue(name.get().startsWith("ringlet-127.0.0.8-read-"), name.get());
+        } finally {
+            scheduler.stop();
+        }
+    }
+
+    @Test
     void aFailingPeriodicTaskKeepsItsSchedule() throws Exception {
         ThreadPoolScheduler scheduler = new ThreadPoolScheduler("p", 1, 1);
         try {

@@ -306,6 +306,24 @@ public final class LsmStorageEngine implements StorageEngine {
     }
 
     @Override
+    public Partition readIfInMemory(SinglePartitionReadCommand command) {
+        checkRunning();
+        return store(command.table()).readIfInMemory(command);
+    }
+
+    @Override
+    public List<org.ringlet.api.storage.CacheStats> cacheStats() {
+        KeyCache k = ctx.sstables.keyCache();
+        ChunkCache c = ctx.sstables.chunkCache();
+        long chunkRequests = c.requests();
+        return List.of(
+                new org.ringlet.api.storage.CacheStats("KeyCache", k.capacity(), k.weightedSize(), k.size(),
+                        k.requests(), Math.min(k.hits(), k.requests()), 0),
+                new org.ringlet.api.storage.CacheStats("ChunkCache", c.capacity(), c.weightedSize(), c.entries(),
+                        chunkRequests, Math.max(0, chunkRequests - c.misses()), c.missNanos()));
+    }
+
+    @Override
     public List<Partition> scan(PartitionRangeReadCommand command) {
         checkRunning();
         return store(command.table()).scan(command);

@@ -1,12 +1,14 @@
 package org.ringlet.storage.lsm;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.ringlet.api.data.CellOrder;
@@ -18,6 +20,7 @@ import org.ringlet.api.data.Partition;
 import org.ringlet.api.data.Row;
 import org.ringlet.api.data.Slice;
 import org.ringlet.api.ring.Token;
+import org.ringlet.api.schema.ColumnMetadata;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.storage.KeyRange;
 import org.ringlet.api.storage.PartitionRangeReadCommand;
@@ -36,7 +39,8 @@ import org.ringlet.storage.lsm.sstable.SSTableReader;
 /**
  * A table's reads: single partitions and token-ordered scans over a {@link View}. SSTables are skipped by key
  * range, bloom filter and timestamps (an SSTable whose newest data is older than a partition deletion already
- * found cannot change the result); the SSTables read are referenced for the duration of the read. Thread-safe.
+ * found cannot change the result, nor can an SSTable without deletions whose newest data is older than every cell
+ * and the row marker of a memtable row that has all the table's columns, ADR 0171); the SSTables read are referenced for the duration of the read. Thread-safe.
  */
 final class TableReader {
     private final StorageContext ctx;
@@ -46,7 +50,31 @@ final class TableReader {
     private static final Comparator<SSTableReader> NEWEST_FIRST =
             Comparator.comparingLong(SSTableReader::maxTimestamp).reversed();
 
-    private record Comparators(TableMetadata metadata, ClusteringComparator clustering, CellOrder cells) {
+    /**
+     * @param coverColumns the regular columns' names in UTF-8 in cell order when a row of the memtable can make
+     *                     older SSTables irrelevant to a point read (see {@link #coverable}), else null
+     * @param coverNames   the same names as strings
+     */
+    private record Comparators(TableMetadata metadata, ClusteringComparator clustering, CellOrder cells,
+                               byte[][] coverColumns, Set<String> coverNames) {
+    }
+
+    /**
+     * Whether a table's rows can be decided by one version: no clustering or static columns (one row per
+     * partition, no range tombstones), no dropped columns (no cells of other columns to filter), and only simple,
+     * non-counter regular columns (a newer cell replaces an older one whole).
+     */
+    private static boolean coverable(TableMetadata md) {
+        if (!md.clusteringColumns().isEmpty() || md.hasStaticColumns() || !md.droppedColumns().isEmpty()
+                || md.isCounter() || md.regularColumns().isEmpty()) {
+            return false;
+        }
+        for (ColumnMetadata c : md.regularColumns()) {
+            if (c.type().isMultiCell() || c.type().isCounter()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     TableReader(StorageContext ctx, TableStore store) {
@@ -56,7 +84,19 @@ final class TableReader {
     }
 
     void updateMetadata(TableMetadata md) {
-        comparators = new Comparators(md, ClusteringComparator.of(md), CellOrder.of(md));
+        byte[][] coverColumns = null;
+        Set<String> coverNames = null;
+        if (coverable(md)) {
+            List<String> names = new ArrayList<>();
+            md.regularColumns().forEach(col -> names.add(col.name()));
+            names.sort(Comparator.naturalOrder());
+            coverColumns = new byte[names.size()][];
+            for (int i = 0; i < names.size(); i++) {
+                coverColumns[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
+            }
+            coverNames = Set.copyOf(names);
+        }
+        comparators = new Comparators(md, ClusteringComparator.of(md), CellOrder.of(md), coverColumns, coverNames);
     }
 
     long readCount() {
@@ -64,7 +104,25 @@ final class TableReader {
     }
 
     Partition read(SinglePartitionReadCommand c) {
-        reads.increment();
+        return read(c, true);
+    }
+
+    /**
+     * A point read that never touches a file (ADR 0162): run in the chunk cache's memory-only mode, it either
+     * finishes from memory or throws {@link org.ringlet.storage.lsm.sstable.NotInMemoryException}. It takes no
+     * SSTable references: what it reads of an SSTable (bloom filter, summary, partition index, cached chunks) is heap
+     * memory that stays valid after the SSTable is closed, and a chunk dropped from the cache at the close is a miss.
+     */
+    Partition readFromMemory(SinglePartitionReadCommand c) {
+        Partition p = read(c, false);
+        reads.increment(); // a read that gave up is counted when it is repeated
+        return p;
+    }
+
+    private Partition read(SinglePartitionReadCommand c, boolean reference) {
+        if (reference) {
+            reads.increment();
+        }
         Comparators cmp = comparators;
         DecoratedKey key = c.key();
         while (true) {
@@ -75,7 +133,7 @@ final class TableReader {
                     candidates.add(r);
                 }
             }
-            if (!refAll(candidates)) {
+            if (reference && !refAll(candidates)) {
                 continue;
             }
             try {
@@ -90,12 +148,20 @@ final class TableReader {
                     candidates.sort(NEWEST_FIRST);
                 }
                 DeletionTime pd = DeletionTime.LIVE;
+                long covered = Long.MIN_VALUE;
                 for (PartitionSource s : sources) {
-                    pd = DeletionTime.max(pd, ((MemtableSource) s).partition.partitionDeletion());
+                    MemtablePartition p = ((MemtableSource) s).partition;
+                    pd = DeletionTime.max(pd, p.partitionDeletion());
+                    if (cmp.coverColumns() != null) {
+                        covered = Math.max(covered, p.coveringTimestamp(cmp.coverColumns()));
+                    }
                 }
                 for (SSTableReader r : candidates) {
                     if (!pd.isLive() && r.maxTimestamp() < pd.markedForDeleteAt()) {
                         break;
+                    }
+                    if (r.maxTimestamp() < covered && isCovered(r, cmp)) {
+                        continue;
                     }
                     SSTablePartition p = r.read(key, cmp.clustering());
                     if (p == null) {
@@ -111,9 +177,29 @@ final class TableReader {
                 return PartitionMerger.read(cmp.metadata(), cmp.clustering(), cmp.cells(), key, sources,
                         c.clustering(), c.columns(), limit, c.limits().distinct(), null, c.nowInSeconds());
             } finally {
-                candidates.forEach(SSTableReader::release);
+                if (reference) {
+                    candidates.forEach(SSTableReader::release);
+                }
             }
         }
+    }
+
+    /**
+     * Whether a memtable row that covers every regular column at timestamps above the SSTable's newest makes the
+     * SSTable irrelevant to the read: it holds no deletion of any kind (which the merged result would carry) and
+     * no cells of columns the row does not have. Its cells and row markers all lose to the row's, so the result
+     * is the same with or without it.
+     */
+    private static boolean isCovered(SSTableReader r, Comparators cmp) {
+        if (r.tombstoneCount() != 0) {
+            return false;
+        }
+        for (String column : r.columns()) {
+            if (!cmp.coverNames().contains(column)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean refAll(List<SSTableReader> readers) {

@@ -160,6 +160,21 @@ final class TableStore {
         }
     }
 
+    /**
+     * Reads from memory alone (ADR 0160): null when the read needs a chunk that the chunk cache does not hold (the
+     * caller repeats it with {@link #read}).
+     */
+    Partition readIfInMemory(SinglePartitionReadCommand command) {
+        quarantine.check(command.key());
+        try {
+            return ctx.sstables.chunkCache().inMemory(() -> reader.readFromMemory(command));
+        } catch (org.ringlet.storage.lsm.sstable.NotInMemoryException e) {
+            return null;
+        } catch (CorruptSSTableException | java.io.UncheckedIOException e) {
+            throw readFailed(e);
+        }
+    }
+
     List<Partition> scan(PartitionRangeReadCommand command) {
         quarantine.check(command.range());
         try {

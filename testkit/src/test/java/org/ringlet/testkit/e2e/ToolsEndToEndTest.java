@@ -201,6 +201,7 @@ class ToolsEndToEndTest {
         Run info = nodetool("info");
         String masked = mask(info.out(), "^(?:Load|Uncompressed load) +: (.+)$", "X");
         masked = mask(masked, "^(?:Uptime \\(seconds\\)|Heap Memory \\(MB\\)) +: (.+)$", "N");
+        masked = mask(masked, "^(?:Key Cache|Chunk Cache) +: (.+)$", "C");
         assertEquals(new Run(0, "ID                     : " + RINGLET.node().hostId() + "\n"
                 + "Gossip active          : false\n"
                 + "Native Transport active: true\n"
@@ -213,6 +214,12 @@ class ToolsEndToEndTest {
                 + "Data Center            : datacenter1\n"
                 + "Rack                   : rack1\n"
                 + "Exceptions             : 0\n"
+                + "Key Cache              : C\n"
+                + "Row Cache              : entries 0, size 0 bytes, capacity 0 bytes, 0 hits, 0 requests, NaN recent "
+                + "hit rate, 0 save period in seconds\n"
+                + "Counter Cache          : entries 0, size 0 bytes, capacity 0 bytes, 0 hits, 0 requests, NaN recent "
+                + "hit rate, 0 save period in seconds\n"
+                + "Chunk Cache            : C\n"
                 + "Token                  : (invoke with -T/--tokens to see all 16 tokens)\n"
                 + "Bootstrap state        : COMPLETED\n"
                 + "Bootstrap failed       : false\n"
@@ -227,6 +234,33 @@ class ToolsEndToEndTest {
         assertEquals("", gossip.out());
         assertEquals("nodetool: gossipinfo is not available yet: it comes with Ringlet's cluster support "
                 + "(membership, streaming and repair).\n", gossip.err());
+    }
+
+    private static long number(String text, String regex) {
+        java.util.regex.Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
+        assertTrue(m.find(), regex + " in " + text);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void nodetoolInfoShowsTheKeyAndChunkCachesOfTheStorageEngine() {
+        assertEquals(new Run(0, "", ""), cqlsh("", "-e", "INSERT INTO cityinfo.users (username, name, age) VALUES "
+                + "('cached', 'Cee Ache', 40);"));
+        assertEquals(new Run(0, "", ""), nodetool("flush", "cityinfo", "users"));
+        String before = nodetool("info").out();
+        long requestsBefore = number(before, "^Chunk Cache +: .*, (\\d+) requests, ");
+        for (int i = 0; i < 3; i++) {
+            Run select = cqlsh("", "-e", "SELECT name FROM cityinfo.users WHERE username = 'cached';");
+            assertEquals(0, select.code(), select.err());
+            assertTrue(select.out().contains("Cee Ache"), select.out());
+        }
+        String after = nodetool("info").out();
+        long requestsAfter = number(after, "^Chunk Cache +: .*, (\\d+) requests, ");
+        assertTrue(requestsAfter > requestsBefore, "the reads looked chunks up:\n" + before + "\n" + after);
+        assertTrue(Pattern.compile("^Chunk Cache +: entries [1-9]\\d*, size [1-9].*, capacity [1-9].*, \\d+ misses, "
+                + "\\d+ requests, [01]\\.\\d{3} recent hit rate, ", Pattern.MULTILINE).matcher(after).find(), after);
+        assertTrue(Pattern.compile("^Key Cache +: entries \\d+, size .+, capacity [1-9].*, \\d+ hits, \\d+ requests, "
+                + ".+ recent hit rate, 0 save period in seconds$", Pattern.MULTILINE).matcher(after).find(), after);
     }
 
     @Test

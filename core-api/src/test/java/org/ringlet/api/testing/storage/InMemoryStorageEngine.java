@@ -94,6 +94,11 @@ public final class InMemoryStorageEngine implements StorageEngine {
     }
 
     @Override
+    public Partition readIfInMemory(SinglePartitionReadCommand c) {
+        return read(c);
+    }
+
+    @Override
     public synchronized Partition read(SinglePartitionReadCommand c) {
         TableMetadata md = metadata(c.table());
         Versions versions = table(c.table()).get(c.key());

@@ -165,15 +165,16 @@ public final class Memtable {
     }
 
     /**
-     * The partition of a key, or null. A partition the hash index holds is returned without the skip-list search;
-     * the index is only a hint, so a miss searches the skip list.
+     * The partition of a key, or null. The hash index answers without the skip-list search: every write that
+     * completed before this call added its partition to it (ADR 0172). Only an index that lost an add (a full
+     * table) sends a miss to the skip list.
      */
     public MemtablePartition get(DecoratedKey key) {
         var token = key.token();
         byte[] k = bytes(key.key());
         long prefix = token.orderPrefix();
         MemtablePartition p = index.get(PartitionHashIndex.hash(prefix, k), prefix, token, k);
-        return p != null ? p : partitions.get(token, k);
+        return p != null || index.complete() ? p : partitions.get(token, k);
     }
 
     /** Partitions in token order, from {@code from} (inclusive, or all when null). */

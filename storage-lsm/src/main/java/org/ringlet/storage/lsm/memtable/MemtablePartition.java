@@ -19,6 +19,7 @@ import org.ringlet.api.data.DecoratedKey;
 import org.ringlet.api.data.DeletionTime;
 import org.ringlet.api.data.Partition;
 import org.ringlet.api.data.Row;
+import org.ringlet.api.data.SerializedRows;
 import org.ringlet.api.data.Slice;
 import org.ringlet.api.ring.Token;
 import org.ringlet.api.schema.TableId;
@@ -34,7 +35,8 @@ import org.ringlet.api.schema.TableMetadata;
  * ({@code memtable_allocation_type: heap_buffers}, ADR 0165), else one {@code byte[]} per row. The "header"
  * (partition deletion, static row, range tombstones) is an immutable
  * {@link Partition} without rows, replaced on each update with {@link Partition#merge}. A row is replaced whole
- * by its merge with {@link Row#merge}, so a reader sees each row either before or after an update (row-level
+ * by its merge with {@link Row#merge} (computed on the serialized forms by {@link SerializedRows#merge} when it
+ * can), so a reader sees each row either before or after an update (row-level
  * isolation). Deletions are applied when reading, as the merge of all sources requires. Writers of one partition
  * are serialized; readers never block.
  */
@@ -182,8 +184,7 @@ public final class MemtablePartition {
         for (Row r : update.rows()) {
             if (rows == null) {
                 ByteBuffer current = single();
-                ByteBuffer encoded = encode(current == null ? r
-                        : Row.merge(decode(current, Clustering.EMPTY), r, order));
+                ByteBuffer encoded = current == null ? encode(r) : merge(current, r, Clustering.EMPTY, order);
                 if (slabs == null) {
                     single = copy(encoded);
                     size += encoded.remaining() + 16;
@@ -195,7 +196,7 @@ public final class MemtablePartition {
             } else {
                 Clustering c = r.clustering();
                 ByteBuffer current = row(rows.get(c));
-                ByteBuffer encoded = encode(current == null ? r : Row.merge(decode(current, c), r, order));
+                ByteBuffer encoded = current == null ? encode(r) : merge(current, r, c, order);
                 if (slabs == null) {
                     rows.put(c, copy(encoded));
                     size += encoded.remaining() + 80L + clusteringSize(c);
@@ -241,6 +242,23 @@ public final class MemtablePartition {
         return size;
     }
 
+    /**
+     * The serialized merge of a row's current bytes with an update: on the serialized forms when
+     * {@link SerializedRows#merge} handles them (no deletions or counters in the update or the row), else by
+     * decoding the row and {@link Row#merge}. Both give the same bytes.
+     */
+    private static ByteBuffer merge(ByteBuffer current, Row update, Clustering clustering, CellOrder order) {
+        if (update.deletion().isLive() && update.complexDeletions().isEmpty()) {
+            ByteBuffer u = encode(update);
+            byte[] merged = SerializedRows.merge(current.array(), current.arrayOffset() + current.position(),
+                    current.remaining(), u.array(), u.arrayOffset() + u.position(), u.remaining(), order);
+            if (merged != null) {
+                return ByteBuffer.wrap(merged);
+            }
+        }
+        return encode(Row.merge(decode(current, clustering), update, order));
+    }
+
     /** The row serialized, in a heap buffer of its own. */
     private static ByteBuffer encode(Row r) {
         ByteOutput out = new ByteOutput(r.dataSize() + 16);
@@ -270,6 +288,20 @@ public final class MemtablePartition {
     public DeletionTime partitionDeletion() {
         Partition h = header;
         return h == null ? DeletionTime.LIVE : h.partitionDeletion();
+    }
+
+    /**
+     * For a partition of a table without clustering columns: {@link SerializedRows#coveringTimestamp} of its row
+     * when it has neither partition deletion nor static row, else {@link Long#MIN_VALUE}.
+     *
+     * @param columns the table's regular columns, UTF-8, in cell order
+     */
+    public long coveringTimestamp(byte[][] columns) {
+        ByteBuffer r = rows == null ? single() : null;
+        if (r == null || header != null) {
+            return Long.MIN_VALUE;
+        }
+        return SerializedRows.coveringTimestamp(r.array(), r.arrayOffset() + r.position(), columns);
     }
 
     /** The number of rows (a moment's view). */

@@ -2,6 +2,7 @@ package org.ringlet.storage.lsm.sstable;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,6 +14,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
  */
 public final class KeyCache {
     private final Cache<Key, IndexEntry> cache;
+    private final long capacity;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder hits = new LongAdder();
 
     /**
      * The cache key. Its hash mixes every byte of the partition key: {@link ByteBuffer#hashCode()} multiplies by
@@ -64,6 +68,7 @@ public final class KeyCache {
      * @param ticker   the node clock's nano time
      */
     public KeyCache(long maxBytes, Executor executor, Ticker ticker) {
+        this.capacity = Math.max(0, maxBytes);
         this.cache = maxBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Key k, IndexEntry v) -> k.key.remaining() + 48 + v.memorySize())
@@ -73,7 +78,12 @@ public final class KeyCache {
     }
 
     IndexEntry get(long sstable, ByteBuffer key) {
-        return cache == null ? null : cache.getIfPresent(new Key(sstable, key));
+        requests.increment();
+        IndexEntry e = cache == null ? null : cache.getIfPresent(new Key(sstable, key));
+        if (e != null) {
+            hits.increment();
+        }
+        return e;
     }
 
     void put(long sstable, ByteBuffer key, IndexEntry entry) {
@@ -85,5 +95,25 @@ public final class KeyCache {
     /** The number of entries (an estimate). */
     public long size() {
         return cache == null ? 0 : cache.estimatedSize();
+    }
+
+    /** The bytes the entries take (an estimate of their weights). */
+    public long weightedSize() {
+        return cache == null ? 0 : cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** The capacity in bytes; 0 when disabled. */
+    public long capacity() {
+        return capacity;
+    }
+
+    /** Lookups since start. */
+    public long requests() {
+        return requests.sum();
+    }
+
+    /** Lookups that found an entry. */
+    public long hits() {
+        return hits.sum();
     }
 }

@@ -214,6 +214,11 @@ public final class SSTableReader implements Comparable<SSTableReader> {
         return stats.maxTimestamp();
     }
 
+    /** Deletions of every kind and tombstone cells written into this SSTable. */
+    public long tombstoneCount() {
+        return stats.tombstoneCount();
+    }
+
     /** Bytes of all components on disk. */
     public long onDiskSize() {
         return onDiskSize;
@@ -592,8 +597,8 @@ public final class SSTableReader implements Comparable<SSTableReader> {
         return "SSTable(" + descriptor + ", level " + level + ")";
     }
 
-    /** For {@link DataSerializer}-style tools: the column dictionary of the data. */
-    List<String> columns() {
+    /** The column dictionary of the data: every column whose cells the SSTable holds. */
+    public List<String> columns() {
         return stats.columns();
     }
 }

@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The memtable's hash index over its partitions: a hint that never answers with another key's partition, finds
- * what was added through its resizes, and leaves the memtable's contents exactly as the skip list alone would.
+ * The memtable's hash index over its partitions: never answers with another key's partition, finds everything
+ * added through its resizes (also concurrent ones), and leaves the memtable's contents exactly as the skip list
+ * alone would.
  */
 class PartitionHashIndexTest {
     private final TableMetadata kv = Fixtures.kv("ks");
@@ -70,8 +71,8 @@ class PartitionHashIndexTest {
                     found++;
                 }
             }
-            // single-threaded adds lose nothing in a resize; only a probe sequence longer than the limit can miss
-            assertTrue(found >= n * 99 / 100, "found " + found + " of " + n + " (coarse tokens: " + coarse + ")");
+            assertEquals(n, found, "every partition added is found (coarse tokens: " + coarse + ")");
+            assertTrue(index.complete());
             for (int i = n; i < n + 1000; i++) {
                 byte[] key = keyBytes(i);
                 Token token = coarse ? new CoarseToken(i % 3) : partitioner.token(ByteBuffer.wrap(key));
@@ -79,6 +80,52 @@ class PartitionHashIndexTest {
                         "a key never added is not found");
             }
             assertTrue(index.heapSize() >= 4L * 2 * n, "at most half full");
+        }
+    }
+
+    /**
+     * Threads adding partitions while the table doubles many times: once the adds returned, every partition is
+     * found, so that a miss of a complete index means the key was not added (what memtable reads rely on).
+     */
+    @Test
+    void everyAddIsFoundAfterConcurrentResizes() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            PartitionHashIndex index = new PartitionHashIndex();
+            int n = 60_000;
+            int threads = 4;
+            MemtablePartition[] parts = new MemtablePartition[n];
+            for (int i = 0; i < n; i++) {
+                byte[] key = keyBytes(round * n + i);
+                parts[i] = partition(partitioner.token(ByteBuffer.wrap(key)), key);
+            }
+            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            AtomicInteger next = new AtomicInteger();
+            List<Thread> all = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread th = new Thread(() -> {
+                    try {
+                        int i;
+                        while ((i = next.getAndIncrement()) < n) {
+                            MemtablePartition p = parts[i];
+                            index.add(p);
+                            assertSame(p, index.get(p.hash, p.prefix, p.token, p.key.clone()),
+                                    "found by the thread that added it, right after the add");
+                        }
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                });
+                th.start();
+                all.add(th);
+            }
+            for (Thread th : all) {
+                th.join(60_000);
+            }
+            assertTrue(errors.isEmpty(), errors.toString());
+            assertTrue(index.complete());
+            for (MemtablePartition p : parts) {
+                assertSame(p, index.get(p.hash, p.prefix, p.token, p.key.clone()));
+            }
         }
     }
 
