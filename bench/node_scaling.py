@@ -104,6 +104,9 @@ def main():
     p.add_argument("--ringlet-jmx-port", type=int, default=46299)
     p.add_argument("--ringlet-java-opts", default=os.environ.get("RINGLET_JAVA_OPTS", ""))
     p.add_argument("--ringlet-b-java-opts", default=None)
+    p.add_argument("--ringlet-args", default="",
+                   help="more arguments of `ringlet start`, e.g. \"--concurrent-reads 64\"")
+    p.add_argument("--ringlet-b-args", default=None)
     p.add_argument("--reads-only", action="store_true",
                    help="read the data a previous run left in --work; no populate, flush or compaction wait")
     p.add_argument("--read-warmup", type=int, default=None, help="warm-up seconds of each read run (default --warmup)")
