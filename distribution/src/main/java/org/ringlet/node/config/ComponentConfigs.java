@@ -95,6 +95,7 @@ public final class ComponentConfigs {
         o.put("commitlog_segment_size_bytes", Long.toString(s.commitlogSegmentSize().bytes()));
         s.commitlogTotalSpace().ifPresent(t -> o.put("commitlog_total_space_bytes", Long.toString(t.bytes())));
         o.put("memtable_heap_space_bytes", Long.toString(s.memtableHeapSpace().bytes()));
+        o.put("memtable_allocation_type", s.memtableAllocationType().name().toLowerCase(Locale.ROOT));
         o.put("disk_failure_policy", s.diskFailurePolicy().name().toLowerCase(Locale.ROOT));
         o.put("commit_failure_policy", s.commitFailurePolicy().name().toLowerCase(Locale.ROOT));
         o.put("compaction_throughput_bytes_per_second", Long.toString(s.compactionThroughput().bytesPerSecond()));

@@ -265,6 +265,7 @@ public final class ConfigLoader {
                 (DataSize) v.get(Setting.COMMITLOG_SEGMENT_SIZE).value(),
                 Optional.ofNullable((DataSize) v.get(Setting.COMMITLOG_TOTAL_SPACE).value()),
                 (DataSize) v.get(Setting.MEMTABLE_HEAP_SPACE).value(),
+                (MemtableAllocationType) v.get(Setting.MEMTABLE_ALLOCATION_TYPE).value(),
                 (DiskFailurePolicy) v.get(Setting.DISK_FAILURE_POLICY).value(),
                 (CommitFailurePolicy) v.get(Setting.COMMIT_FAILURE_POLICY).value(),
                 (DataRate) v.get(Setting.COMPACTION_THROUGHPUT).value(),

@@ -95,6 +95,8 @@ public enum Setting {
             new Legacy("commitlog_total_space_in_mb", Values.dataSizeIn(1024L * 1024, "MiB"))),
     MEMTABLE_HEAP_SPACE("memtable_heap_space", Values.dataSize(), d -> new DataSize(d.maxHeapBytes() / 4),
             new Legacy("memtable_heap_space_in_mb", Values.dataSizeIn(1024L * 1024, "MiB"))),
+    MEMTABLE_ALLOCATION_TYPE("memtable_allocation_type", Values.oneOf(MemtableAllocationType.class),
+            d -> MemtableAllocationType.HEAP_BUFFERS),
     DISK_FAILURE_POLICY("disk_failure_policy", Values.oneOf(DiskFailurePolicy.class), d -> DiskFailurePolicy.STOP),
     COMMIT_FAILURE_POLICY("commit_failure_policy", Values.oneOf(CommitFailurePolicy.class),
             d -> CommitFailurePolicy.STOP),

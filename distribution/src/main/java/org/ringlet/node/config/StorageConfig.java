@@ -20,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param commitlogSegmentSize     {@code commitlog_segment_size}
  * @param commitlogTotalSpace      {@code commitlog_total_space}, if set
  * @param memtableHeapSpace        {@code memtable_heap_space} (default: a quarter of the heap)
+ * @param memtableAllocationType   {@code memtable_allocation_type} (default: heap_buffers)
  * @param diskFailurePolicy        {@code disk_failure_policy}
  * @param commitFailurePolicy      {@code commit_failure_policy}
  * @param compactionThroughput     {@code compaction_throughput}; zero is unthrottled
@@ -32,6 +33,7 @@ public record StorageConfig(List<Path> dataFileDirectories, Path commitlogDirect
                             Path hintsDirectory, CommitLogSync commitlogSync, Duration commitlogSyncPeriod,
                             Duration commitlogSyncGroupWindow, DataSize commitlogSegmentSize,
                             Optional<DataSize> commitlogTotalSpace, DataSize memtableHeapSpace,
+                            MemtableAllocationType memtableAllocationType,
                             DiskFailurePolicy diskFailurePolicy, CommitFailurePolicy commitFailurePolicy,
                             DataRate compactionThroughput, Optional<Integer> concurrentCompactors,
                             boolean autoSnapshot, Optional<DataSize> keyCacheSize,
@@ -47,6 +49,7 @@ public record StorageConfig(List<Path> dataFileDirectories, Path commitlogDirect
         requireNonNull(commitlogSegmentSize, "commitlogSegmentSize is null");
         requireNonNull(commitlogTotalSpace, "commitlogTotalSpace is null");
         requireNonNull(memtableHeapSpace, "memtableHeapSpace is null");
+        requireNonNull(memtableAllocationType, "memtableAllocationType is null");
         requireNonNull(diskFailurePolicy, "diskFailurePolicy is null");
         requireNonNull(commitFailurePolicy, "commitFailurePolicy is null");
         requireNonNull(compactionThroughput, "compactionThroughput is null");

@@ -26,6 +26,7 @@ class ComponentConfigsTest {
                 memtable_heap_space: 64MiB
                 compaction_throughput: 16MiB/s
                 disk_failure_policy: best_effort
+                memtable_allocation_type: unslabbed_heap_buffers
                 native_transport_port: 9043
                 native_transport_max_frame_size: 1MiB
                 write_request_timeout: 1500ms
@@ -43,6 +44,7 @@ class ComponentConfigsTest {
         assertEquals(64L << 20, storage.getLong("memtable_heap_space_bytes", -1));
         assertEquals(16L << 20, storage.getLong("compaction_throughput_bytes_per_second", -1));
         assertEquals("best_effort", storage.require("disk_failure_policy"));
+        assertEquals("unslabbed_heap_buffers", storage.require("memtable_allocation_type"));
         assertEquals("periodic", storage.require("commitlog_sync"));
 
         ComponentConfig transport = configs.forKind(ComponentKind.TRANSPORT);

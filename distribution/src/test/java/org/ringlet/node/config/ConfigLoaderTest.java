@@ -138,6 +138,8 @@ class ConfigLoaderTest {
                 .contains("PasswordAuthenticator is not supported by Ringlet yet"));
         assertTrue(fails("disk_failure_policy: explode\n", Map.of(), Map.of()).getMessage()
                 .contains("best_effort, stop, ignore, stop_paranoid, die"));
+        assertTrue(fails("memtable_allocation_type: slabs\n", Map.of(), Map.of()).getMessage()
+                .contains("unslabbed_heap_buffers, heap_buffers, offheap_buffers, offheap_objects"));
     }
 
     @Test

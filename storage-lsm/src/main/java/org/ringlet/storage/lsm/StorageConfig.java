@@ -11,6 +11,7 @@ import org.ringlet.api.error.ConfigurationException;
 import org.ringlet.storage.lsm.commitlog.CommitFailurePolicy;
 import org.ringlet.storage.lsm.commitlog.CommitLogConfig;
 import org.ringlet.storage.lsm.commitlog.SyncMode;
+import org.ringlet.storage.lsm.memtable.AllocationType;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,12 +32,13 @@ import static java.util.Objects.requireNonNull;
  * @param columnIndexSize        {@code column_index_size}: bytes of a partition's row index block
  * @param partitionIndexSize     {@code partition_index_size}: bytes the SSTables' in-memory partition indexes
  *                               may take together (ADR 0135), 0 = none
+ * @param memtableAllocation     {@code memtable_allocation_type}: where memtables keep their rows' bytes (ADR 0165)
  */
 public record StorageConfig(List<Path> dataDirectories, CommitLogConfig commitLog, long memtableHeapSpace,
                             double memtableCleanupThreshold, int memtableFlushWriters,
                             DiskFailurePolicy diskFailurePolicy, long compactionThroughput,
                             int concurrentCompactors, boolean autoSnapshot, long keyCacheSize, long fileCacheSize,
-                            int columnIndexSize, long partitionIndexSize) {
+                            int columnIndexSize, long partitionIndexSize, AllocationType memtableAllocation) {
 
     /** {@code disk_failure_policy}. */
     public enum DiskFailurePolicy {
@@ -65,6 +67,7 @@ public record StorageConfig(List<Path> dataDirectories, CommitLogConfig commitLo
         dataDirectories = List.copyOf(dataDirectories);
         requireNonNull(commitLog, "commitLog is null");
         requireNonNull(diskFailurePolicy, "diskFailurePolicy is null");
+        requireNonNull(memtableAllocation, "memtableAllocation is null");
         if (dataDirectories.isEmpty()) {
             throw new ConfigurationException("data_file_directories must name at least one directory");
         }
@@ -130,9 +133,10 @@ public record StorageConfig(List<Path> dataDirectories, CommitLogConfig commitLo
                 64L << 10);
         long partitionIndex = ConfigValues.bytes(cfg, "partition_index_size", null, 1,
                 maxHeapBytes / 8);
+        AllocationType allocation = AllocationType.parse(cfg.get("memtable_allocation_type", "heap_buffers"));
         return new StorageConfig(dirs, cl, heap, cleanup, flushWriters, diskPolicy, throughput,
                 Math.max(1, compactors), autoSnapshot, keyCache, fileCache,
-                (int) Math.max(1024, Math.min(Integer.MAX_VALUE, columnIndex)), partitionIndex);
+                (int) Math.max(1024, Math.min(Integer.MAX_VALUE, columnIndex)), partitionIndex, allocation);
     }
 
     private static double parseDouble(ComponentConfig cfg, String key, double defaultValue) {

@@ -84,12 +84,16 @@ final class TableStore {
         this.dirs = dirs;
         this.manifest = manifest;
         this.quarantine = quarantine;
-        this.view = new AtomicReference<>(new View(new Memtable(ctx.nextMemtableId(), metadata), List.of(),
+        this.view = new AtomicReference<>(new View(newMemtable(ctx, metadata), List.of(),
                 sstables));
         this.reader = new TableReader(ctx, this);
         for (SSTableReader r : sstables) {
             maxPartitionSize = Math.max(maxPartitionSize, r.stats().maxPartitionSize());
         }
+    }
+
+    private static Memtable newMemtable(StorageContext ctx, TableMetadata metadata) {
+        return new Memtable(ctx.nextMemtableId(), metadata, ctx.config.memtableAllocation());
     }
 
     /** Opens a table's stored data (none yet is fine: directories are made on the first flush). */
@@ -235,7 +239,7 @@ final class TableStore {
      * list and the SSTables) and returns the one it replaced. Called under the switch lock.
      */
     private Memtable switchMemtable() {
-        Memtable fresh = new Memtable(ctx.nextMemtableId(), metadata);
+        Memtable fresh = newMemtable(ctx, metadata);
         View before = view.getAndUpdate(v -> v.switchMemtable(fresh));
         return before.memtable();
     }
@@ -562,7 +566,7 @@ final class TableStore {
         return barrier.thenRunAsync(() -> {
             View v;
             synchronized (switchLock) {
-                v = view.getAndSet(new View(new Memtable(ctx.nextMemtableId(), metadata), List.of(), List.of()));
+                v = view.getAndSet(new View(newMemtable(ctx, metadata), List.of(), List.of()));
             }
             synchronized (flushLock) {
                 ctx.memory.discarded(v.memtable().dataSize());

@@ -1,6 +1,7 @@
 package org.ringlet.storage.lsm;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,11 +12,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.storage.lsm.io.FaultInjectingFileSystem;
+import org.ringlet.storage.lsm.memtable.Memtable;
+import org.ringlet.storage.lsm.memtable.RowSlabs;
 import org.ringlet.storage.lsm.testing.Fixtures;
 import org.ringlet.storage.lsm.testing.TestNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,6 +98,40 @@ class MemoryAccountingTest {
         assertEquals(0, engine.tableStore(kv.id()).currentMemtable().dataSize(), "the late write was flushed");
         assertEquals(0, engine.liveMemtableBytes(), "nothing is left counted as live");
         assertEquals(0, engine.flushingMemtableBytes(), "nothing is left counted as flushing");
+    }
+
+    /**
+     * With the default {@code memtable_allocation_type} (heap_buffers, ADR 0165) the rows live in the memtable's
+     * slabs, the live count holds them, and once the memtable is flushed nothing keeps its slabs reachable.
+     */
+    @Test
+    void theSlabsOfAFlushedMemtableAreCounted0AndCollected() throws Exception {
+        engine = new LsmStorageEngine(Fixtures.config(Path.of("/r"), Map.of()), fs, node);
+        engine.start();
+        engine.replayCommitLog(t -> true);
+        for (int i = 0; i < 5_000; i++) {
+            write("k" + i, "v".repeat(100)).get(10, TimeUnit.SECONDS);
+        }
+        Memtable m = engine.tableStore(kv.id()).currentMemtable();
+        RowSlabs slabs = m.slabs();
+        assertNotNull(slabs, "heap_buffers is the default");
+        assertTrue(slabs.usedBytes() >= 5_000L * 100, "the rows are in the slabs");
+        assertTrue(slabs.slabCount() > 1);
+        assertEquals(m.dataSize(), engine.liveMemtableBytes());
+        assertTrue(engine.liveMemtableBytes() >= slabs.usedBytes());
+        WeakReference<RowSlabs> gone = new WeakReference<>(slabs);
+        slabs = null;
+        m = null;
+        engine.flush(kv.id()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(0, engine.liveMemtableBytes());
+        assertEquals(0, engine.flushingMemtableBytes());
+        assertEquals("v".repeat(100), Fixtures.kvValue(engine.read(Fixtures.readAll(kv,
+                Fixtures.key(node.partitioner(), Fixtures.bytes("k42")), 20)), 20), "read back from the SSTable");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (gone.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+        }
+        assertNull(gone.get(), "nothing holds the flushed memtable's slabs");
     }
 
     @Test

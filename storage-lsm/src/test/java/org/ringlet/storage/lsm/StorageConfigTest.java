@@ -17,6 +17,7 @@ import org.ringlet.api.schema.SchemaService;
 import org.ringlet.api.storage.StorageEngineFactory;
 import org.ringlet.storage.lsm.commitlog.CommitFailurePolicy;
 import org.ringlet.storage.lsm.commitlog.SyncMode;
+import org.ringlet.storage.lsm.memtable.AllocationType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +42,23 @@ class StorageConfigTest {
         assertEquals(64L << 20, c.compactionThroughput());
         assertTrue(c.autoSnapshot());
         assertEquals(List.of(Path.of("data/data").toAbsolutePath()), c.dataDirectories());
+        assertEquals(AllocationType.HEAP_BUFFERS, c.memtableAllocation());
+    }
+
+    @Test
+    void memtableAllocationTypes() {
+        assertEquals(AllocationType.UNSLABBED_HEAP_BUFFERS,
+                parse(Map.of("memtable_allocation_type", "unslabbed_heap_buffers")).memtableAllocation());
+        assertEquals(AllocationType.HEAP_BUFFERS,
+                parse(Map.of("memtable_allocation_type", "Heap_Buffers")).memtableAllocation());
+        // Cassandra's off-heap types are served on the heap
+        assertEquals(AllocationType.HEAP_BUFFERS,
+                parse(Map.of("memtable_allocation_type", "offheap_objects")).memtableAllocation());
+        assertEquals(AllocationType.HEAP_BUFFERS,
+                parse(Map.of("memtable_allocation_type", "offheap_buffers")).memtableAllocation());
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse(Map.of("memtable_allocation_type", "arena")));
+        assertTrue(e.getMessage().contains("'arena'") && e.getMessage().contains("heap_buffers"), e.getMessage());
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class Memtable {
      * The heap of a partition besides its key bytes and rows: node, links, token, array headers, and its slots in
      * the {@link PartitionHashIndex} (at most half full: 8 bytes).
      */
-    private static final int PARTITION_OVERHEAD = 104;
+    static final int PARTITION_OVERHEAD = 104;
 
     private final long id;
     private volatile TableMetadata metadata;
@@ -36,6 +36,8 @@ public final class Memtable {
     private final ClusteringKeyComparator clusteringKeys;
     private final PartitionList partitions;
     private final PartitionHashIndex index = new PartitionHashIndex();
+    /** Where the rows' bytes go, or null for an array per row. */
+    private final RowSlabs slabs;
     private final AtomicLong dataSize = new AtomicLong();
     private final LongAdder cellCount = new LongAdder();
     private final LongAdder operations = new LongAdder();
@@ -44,11 +46,26 @@ public final class Memtable {
     private final LongAccumulator maxTimestamp = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
     /**
+     * A memtable with an array per row ({@link AllocationType#UNSLABBED_HEAP_BUFFERS}).
+     *
      * @param id       a number unique among the engine's memtables, for logs
      * @param metadata the table
      */
     public Memtable(long id, TableMetadata metadata) {
+        this(id, metadata, AllocationType.UNSLABBED_HEAP_BUFFERS);
+    }
+
+    /**
+     * @param id         a number unique among the engine's memtables, for logs
+     * @param metadata   the table
+     * @param allocation where the rows' bytes go
+     */
+    public Memtable(long id, TableMetadata metadata, AllocationType allocation) {
         this.id = id;
+        this.slabs = switch (requireNonNull(allocation, "allocation is null")) {
+            case HEAP_BUFFERS -> new RowSlabs();
+            case UNSLABBED_HEAP_BUFFERS -> null;
+        };
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.cellOrder = CellOrder.of(metadata);
         this.clusteringKeys = new ClusteringKeyComparator(ClusteringComparator.of(metadata));
@@ -88,7 +105,7 @@ public final class Memtable {
         if (p == null) {
             p = partitions.putIfAbsent(token, key,
                     () -> new MemtablePartition(m, token, key, hash, partitions.heightFor(token, key),
-                            clusteringKeys));
+                            clusteringKeys, slabs));
             index.add(p);
         }
         if (p.key == key) {
@@ -168,6 +185,11 @@ public final class Memtable {
 
     public boolean isEmpty() {
         return partitions.first() == null;
+    }
+
+    /** The slabs holding the rows' bytes, or null when each row has an array of its own. */
+    public RowSlabs slabs() {
+        return slabs;
     }
 
     /** Bytes of data applied (an estimate of the heap it holds). */

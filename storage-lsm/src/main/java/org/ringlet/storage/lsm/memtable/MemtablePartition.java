@@ -30,8 +30,10 @@ import org.ringlet.api.schema.TableMetadata;
  *
  * <p>To keep the number of heap objects per partition small (young collections copy every object of a live
  * memtable, so the count of objects per row decided write throughput), the key is kept as its token and a copy
- * of its bytes, and rows are kept serialized ({@link DataSerializer#writeRow}, one {@code byte[]} per row) and
- * decoded when read. The "header" (partition deletion, static row, range tombstones) is an immutable
+ * of its bytes, and rows are kept serialized ({@link DataSerializer#writeRow}) and decoded when read: packed into
+ * the memtable's {@link RowSlabs} and named by a {@code long} reference when it has them
+ * ({@code memtable_allocation_type: heap_buffers}, ADR 0165), else one {@code byte[]} per row. The "header"
+ * (partition deletion, static row, range tombstones) is an immutable
  * {@link Partition} without rows, replaced on each update with {@link Partition#merge}. A row is replaced whole
  * by its merge with {@link Row#merge} (computed on the serialized forms by {@link SerializedRows#merge} when it
  * can), so a reader sees each row either before or after an update (row-level
@@ -76,10 +78,18 @@ public final class MemtablePartition {
     private final MemtablePartition[] upper;
     private final int height;
     private volatile Partition header;
-    /** The only row of a table without clustering columns, serialized. */
+    /** The memtable's slabs, or null when each row has an array of its own. */
+    private final RowSlabs slabs;
+    /** The only row of a table without clustering columns, serialized (without slabs). */
     private volatile byte[] single;
-    /** Rows of a table with clustering columns, keyed by {@link Clustering}, serialized. */
-    private final ConcurrentSkipListMap<Object, byte[]> rows;
+    /** The only row of a table without clustering columns: its reference in {@link #slabs}, or {@link #NONE}. */
+    private volatile long singleRef = NONE;
+    /**
+     * Rows of a table with clustering columns, keyed by {@link Clustering}, serialized: a {@code byte[]}, or a
+     * {@code Long} reference in {@link #slabs} when there are slabs.
+     */
+    private final ConcurrentSkipListMap<Object, Object> rows;
+    private static final long NONE = -1;
 
     /** The head of a skip list. */
     MemtablePartition(int height) {
@@ -91,10 +101,11 @@ public final class MemtablePartition {
         this.upper = new MemtablePartition[height - INLINE_LINKS];
         this.height = height;
         this.rows = null;
+        this.slabs = null;
     }
 
     MemtablePartition(TableMetadata metadata, Token token, byte[] key, int hash, int height,
-                      ClusteringKeyComparator comparator) {
+                      ClusteringKeyComparator comparator, RowSlabs slabs) {
         this.prefix = token.orderPrefix();
         this.hash = hash;
         this.token = token;
@@ -103,6 +114,7 @@ public final class MemtablePartition {
         this.upper = height > INLINE_LINKS ? new MemtablePartition[height - INLINE_LINKS] : null;
         this.height = height;
         this.rows = metadata.clusteringColumns().isEmpty() ? null : new ConcurrentSkipListMap<>(comparator);
+        this.slabs = slabs;
     }
 
     int height() {
@@ -170,21 +182,56 @@ public final class MemtablePartition {
             size += update.staticRow().dataSize() + 64L * update.rangeTombstones().size() + 16;
         }
         for (Row r : update.rows()) {
-            byte[] encoded;
             if (rows == null) {
-                byte[] current = single;
-                encoded = current == null ? encode(r) : merge(current, r, Clustering.EMPTY, order);
-                single = encoded;
-                size += encoded.length + 16;
+                ByteBuffer current = single();
+                ByteBuffer encoded = current == null ? encode(r) : merge(current, r, Clustering.EMPTY, order);
+                if (slabs == null) {
+                    single = copy(encoded);
+                    size += encoded.remaining() + 16;
+                } else {
+                    singleRef = slabs.add(encoded.array(), encoded.arrayOffset() + encoded.position(),
+                            encoded.remaining());
+                    size += RowSlabs.footprint(encoded.remaining());
+                }
             } else {
                 Clustering c = r.clustering();
-                byte[] current = rows.get(c);
-                encoded = current == null ? encode(r) : merge(current, r, c, order);
-                rows.put(c, encoded);
-                size += encoded.length + 80L + clusteringSize(c);
+                ByteBuffer current = row(rows.get(c));
+                ByteBuffer encoded = current == null ? encode(r) : merge(current, r, c, order);
+                if (slabs == null) {
+                    rows.put(c, copy(encoded));
+                    size += encoded.remaining() + 80L + clusteringSize(c);
+                } else {
+                    rows.put(c, slabs.add(encoded.array(), encoded.arrayOffset() + encoded.position(),
+                            encoded.remaining()));
+                    size += RowSlabs.footprint(encoded.remaining()) + 80L + clusteringSize(c);
+                }
             }
         }
         return size;
+    }
+
+    /** The only row of a table without clustering columns, serialized, or null. */
+    private ByteBuffer single() {
+        if (slabs == null) {
+            byte[] s = single;
+            return s == null ? null : ByteBuffer.wrap(s);
+        }
+        long ref = singleRef;
+        return ref == NONE ? null : slabs.get(ref);
+    }
+
+    /** A value of {@link #rows} (or null) as the row's bytes. */
+    private ByteBuffer row(Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        return stored instanceof byte[] b ? ByteBuffer.wrap(b) : slabs.get((Long) stored);
+    }
+
+    private static byte[] copy(ByteBuffer b) {
+        byte[] bytes = new byte[b.remaining()];
+        b.duplicate().get(bytes);
+        return bytes;
     }
 
     private static long clusteringSize(Clustering c) {
@@ -200,27 +247,27 @@ public final class MemtablePartition {
      * {@link SerializedRows#merge} handles them (no deletions or counters in the update or the row), else by
      * decoding the row and {@link Row#merge}. Both give the same bytes.
      */
-    private static byte[] merge(byte[] current, Row update, Clustering clustering, CellOrder order) {
+    private static ByteBuffer merge(ByteBuffer current, Row update, Clustering clustering, CellOrder order) {
         if (update.deletion().isLive() && update.complexDeletions().isEmpty()) {
-            byte[] merged = SerializedRows.merge(current, encode(update), order);
+            ByteBuffer u = encode(update);
+            byte[] merged = SerializedRows.merge(current.array(), current.arrayOffset() + current.position(),
+                    current.remaining(), u.array(), u.arrayOffset() + u.position(), u.remaining(), order);
             if (merged != null) {
-                return merged;
+                return ByteBuffer.wrap(merged);
             }
         }
         return encode(Row.merge(decode(current, clustering), update, order));
     }
 
-    private static byte[] encode(Row r) {
+    /** The row serialized, in a heap buffer of its own. */
+    private static ByteBuffer encode(Row r) {
         ByteOutput out = new ByteOutput(r.dataSize() + 16);
         DataSerializer.writeRow(r, out);
-        ByteBuffer b = out.toByteBuffer();
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        return bytes;
+        return out.toByteBuffer();
     }
 
-    private static Row decode(byte[] row, Clustering clustering) {
-        return DataSerializer.readRow(ByteBuffer.wrap(row), clustering);
+    private static Row decode(ByteBuffer row, Clustering clustering) {
+        return DataSerializer.readRow(row.duplicate(), clustering);
     }
 
     /**
@@ -250,30 +297,30 @@ public final class MemtablePartition {
      * @param columns the table's regular columns, UTF-8, in cell order
      */
     public long coveringTimestamp(byte[][] columns) {
-        byte[] r = single;
-        if (rows != null || r == null || header != null) {
+        ByteBuffer r = rows == null ? single() : null;
+        if (r == null || header != null) {
             return Long.MIN_VALUE;
         }
-        return SerializedRows.coveringTimestamp(r, 0, columns);
+        return SerializedRows.coveringTimestamp(r.array(), r.arrayOffset() + r.position(), columns);
     }
 
     /** The number of rows (a moment's view). */
     public int rowCount() {
-        return rows == null ? (single == null ? 0 : 1) : rows.size();
+        return rows == null ? (single() == null ? 0 : 1) : rows.size();
     }
 
     /** The rows of a slice, in clustering order or reversed. */
     public Iterator<Row> rows(Slice slice, boolean reversed) {
         if (rows == null) {
-            byte[] r = single;
+            ByteBuffer r = single();
             if (r == null) {
                 return Collections.emptyIterator();
             }
             return List.of(decode(r, Clustering.EMPTY)).iterator();
         }
-        NavigableMap<Object, byte[]> sub = slice.equals(Slice.ALL) ? rows
+        NavigableMap<Object, Object> sub = slice.equals(Slice.ALL) ? rows
                 : rows.subMap(slice.start(), false, slice.end(), false);
-        Iterator<Map.Entry<Object, byte[]>> it = (reversed ? sub.descendingMap() : sub).entrySet().iterator();
+        Iterator<Map.Entry<Object, Object>> it = (reversed ? sub.descendingMap() : sub).entrySet().iterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -282,24 +329,36 @@ public final class MemtablePartition {
 
             @Override
             public Row next() {
-                Map.Entry<Object, byte[]> e = it.next();
-                return decode(e.getValue(), (Clustering) e.getKey());
+                Map.Entry<Object, Object> e = it.next();
+                return decode(row(e.getValue()), (Clustering) e.getKey());
             }
         };
     }
 
     /**
      * Every row in clustering order in its serialized form ({@link DataSerializer#writeRow}), as a flush writes
-     * it without decoding it. The arrays must not be modified.
+     * it without decoding it: heap buffers from the row's first byte to its last (position and limit count from
+     * the start of the array; they may share the array with other rows). The bytes must not be modified.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public Iterator<Map.Entry<Clustering, byte[]>> serializedRows() {
+    public Iterator<Map.Entry<Clustering, ByteBuffer>> serializedRows() {
         if (rows == null) {
-            byte[] r = single;
+            ByteBuffer r = single();
             return r == null ? Collections.emptyIterator() : List.of(Map.entry(Clustering.EMPTY, r)).iterator();
         }
-        // the keys of the row map are clusterings (other objects only ever serve as bounds of a search)
-        return (Iterator) rows.entrySet().iterator();
+        Iterator<Map.Entry<Object, Object>> it = rows.entrySet().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Map.Entry<Clustering, ByteBuffer> next() {
+                Map.Entry<Object, Object> e = it.next();
+                // the keys of the row map are clusterings (other objects only ever serve as bounds of a search)
+                return Map.entry((Clustering) e.getKey(), row(e.getValue()));
+            }
+        };
     }
 
     /** Every row in clustering order. */
@@ -312,7 +371,7 @@ public final class MemtablePartition {
         Partition h = header();
         List<Row> all;
         if (rows == null) {
-            byte[] r = single;
+            ByteBuffer r = single();
             all = r == null ? List.of() : List.of(decode(r, Clustering.EMPTY));
         } else {
             all = new java.util.ArrayList<>(rows.size());

@@ -157,9 +157,11 @@ final class RowSerializer {
      *
      * @return false, writing nothing, when the row is empty (as {@link Row#isEmpty()})
      */
-    static boolean transcodeRow(byte[] src, Clustering clustering, OutputBuffer out, Dictionary dict,
+    static boolean transcodeRow(ByteBuffer row, Clustering clustering, OutputBuffer out, Dictionary dict,
                                 OutputBuffer scratch, StatsCollector stats) {
-        ByteBuffer in = ByteBuffer.wrap(src);
+        // positions below are indexes into the array (the row may share it with others, from an offset)
+        byte[] src = row.array();
+        ByteBuffer in = ByteBuffer.wrap(src, row.arrayOffset() + row.position(), row.remaining());
         int memFlags = in.get() & 0xff;
         long lts = LivenessInfo.NO_TIMESTAMP;
         int lttl = 0;

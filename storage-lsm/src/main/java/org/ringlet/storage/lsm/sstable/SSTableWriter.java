@@ -146,7 +146,8 @@ public final class SSTableWriter implements AutoCloseable {
 
     /**
      * Appends a partition whose rows are given in the memtable's serialized form ({@code DataSerializer.writeRow},
-     * one array per row, with their clusterings in clustering order): each row is transcoded into the data
+     * one heap buffer per row from its first byte to its last, with their clusterings in clustering order): each
+     * row is transcoded into the data
      * stream's form without being decoded into objects, and the result is the same as {@link #append(DecoratedKey,
      * DeletionTime, Row, List, Iterator)} of the decoded rows, byte for byte.
      *
@@ -154,10 +155,10 @@ public final class SSTableWriter implements AutoCloseable {
      */
     public long appendSerialized(DecoratedKey key, DeletionTime partitionDeletion, Row staticRow,
                                  List<RangeTombstone> rangeTombstones,
-                                 Iterator<? extends Map.Entry<Clustering, byte[]>> rows) throws IOException {
+                                 Iterator<? extends Map.Entry<Clustering, ByteBuffer>> rows) throws IOException {
         startPartition(key, partitionDeletion, staticRow, rangeTombstones);
         while (rows.hasNext()) {
-            Map.Entry<Clustering, byte[]> e = rows.next();
+            Map.Entry<Clustering, ByteBuffer> e = rows.next();
             long pos = data.position();
             buffer.reset();
             Clustering c = e.getKey();

@@ -3,6 +3,7 @@ package org.ringlet.storage.lsm.memtable;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import net.jqwik.api.ForAll;
@@ -20,7 +21,6 @@ import org.ringlet.api.schema.TableMetadata;
 import org.ringlet.api.testing.storage.HashPartitioner;
 import org.ringlet.api.testing.storage.RandomPartitions;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -49,26 +49,31 @@ class MemtableRowMergeProperties {
             random.monotonicTimestamps(1);
         }
         Memtable m = new Memtable(1, t);
+        Memtable slabbed = new Memtable(1, t, AllocationType.HEAP_BUFFERS);
         Map<DecoratedKey, Map<Clustering, Row>> expected = new HashMap<>();
         for (int u = 0; u < updates; u++) {
             Partition p = random.update(random.key());
             m.apply(p);
+            slabbed.apply(p);
             Map<Clustering, Row> rows = expected.computeIfAbsent(p.key(), k -> new HashMap<>());
             for (Row r : p.rows()) {
                 rows.merge(r.clustering(), r, (a, b) -> Row.merge(a, b, order));
             }
         }
-        for (Map.Entry<DecoratedKey, Map<Clustering, Row>> e : expected.entrySet()) {
-            MemtablePartition p = m.get(e.getKey());
-            assertNotNull(p);
-            int n = 0;
-            for (Iterator<Map.Entry<Clustering, byte[]>> it = p.serializedRows(); it.hasNext(); n++) {
-                Map.Entry<Clustering, byte[]> row = it.next();
-                Row want = e.getValue().get(row.getKey());
-                assertNotNull(want, () -> "unexpected row " + row.getKey());
-                assertArrayEquals(encode(want), row.getValue(), () -> "row " + row.getKey() + " want " + want);
+        for (Memtable mt : List.of(m, slabbed)) {
+            for (Map.Entry<DecoratedKey, Map<Clustering, Row>> e : expected.entrySet()) {
+                MemtablePartition p = mt.get(e.getKey());
+                assertNotNull(p);
+                int n = 0;
+                for (Iterator<Map.Entry<Clustering, ByteBuffer>> it = p.serializedRows(); it.hasNext(); n++) {
+                    Map.Entry<Clustering, ByteBuffer> row = it.next();
+                    Row want = e.getValue().get(row.getKey());
+                    assertNotNull(want, () -> "unexpected row " + row.getKey());
+                    assertEquals(ByteBuffer.wrap(encode(want)), row.getValue(),
+                            () -> "row " + row.getKey() + " want " + want);
+                }
+                assertEquals(e.getValue().size(), n);
             }
-            assertEquals(e.getValue().size(), n);
         }
     }
 }

@@ -43,7 +43,7 @@ class PartitionHashIndexTest {
 
     private MemtablePartition partition(Token token, byte[] key) {
         return new MemtablePartition(kv, token, key, PartitionHashIndex.hash(token.orderPrefix(), key), 1,
-                new ClusteringKeyComparator(org.ringlet.api.data.ClusteringComparator.of(kv)));
+                new ClusteringKeyComparator(org.ringlet.api.data.ClusteringComparator.of(kv)), null);
     }
 
     private static byte[] keyBytes(int i) {

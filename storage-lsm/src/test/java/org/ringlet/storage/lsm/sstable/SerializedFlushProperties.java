@@ -27,6 +27,7 @@ import org.ringlet.storage.lsm.commitlog.CommitLogPosition;
 import org.ringlet.storage.lsm.io.FileSystem;
 import org.ringlet.storage.lsm.io.InMemoryFileSystem;
 import org.ringlet.storage.lsm.io.ReadableFile;
+import org.ringlet.storage.lsm.memtable.AllocationType;
 import org.ringlet.storage.lsm.memtable.Memtable;
 import org.ringlet.storage.lsm.memtable.MemtablePartition;
 
@@ -52,11 +53,14 @@ class SerializedFlushProperties {
                 : ClusteringOrder.DESC);
         RandomPartitions gen = new RandomPartitions(seed, t, PARTITIONER, 1 + random.nextInt(60), 40);
         Memtable m = new Memtable(1, t);
+        Memtable slabbed = new Memtable(1, t, AllocationType.HEAP_BUFFERS);
         int updates = random.nextInt(600);
         for (int i = 0; i < updates; i++) {
-            m.apply(gen.update(gen.key()));
+            Partition u = gen.update(gen.key());
+            m.apply(u);
+            slabbed.apply(u);
         }
-        assertSameSSTable(t, m, random.nextBoolean() ? 64 : 64 * 1024);
+        assertSameSSTable(t, m, slabbed, random.nextBoolean() ? 64 : 64 * 1024);
     }
 
     @Property(tries = 40)
@@ -71,6 +75,7 @@ class SerializedFlushProperties {
         }
         TableMetadata t = b.build();
         Memtable m = new Memtable(2, t);
+        Memtable slabbed = new Memtable(2, t, AllocationType.HEAP_BUFFERS);
         int keys = 1 + random.nextInt(200);
         int updates = random.nextInt(800);
         for (int i = 0; i < updates; i++) {
@@ -101,9 +106,11 @@ class SerializedFlushProperties {
                     default -> Cell.live(column, null, ByteBuffer.wrap(value), cts);
                 });
             }
-            m.apply(pb.build());
+            Partition u = pb.build();
+            m.apply(u);
+            slabbed.apply(u);
         }
-        assertSameSSTable(t, m, 64 * 1024);
+        assertSameSSTable(t, m, slabbed, 64 * 1024);
     }
 
     /** Column names, some of them beyond ASCII (several bytes per character in UTF-8). */
@@ -111,19 +118,31 @@ class SerializedFlushProperties {
         return i % 3 == 0 ? "col" + i : i % 3 == 1 ? "été_" + i : "列" + i;
     }
 
-    private static void assertSameSSTable(TableMetadata t, Memtable m, int columnIndexSize) throws IOException {
+    /**
+     * The memtable with an array per row written from its decoded rows, from its serialized rows, and the same
+     * updates in a memtable with slabs (ADR 0165) written from its serialized rows and from its decoded rows: four
+     * identical SSTables.
+     */
+    private static void assertSameSSTable(TableMetadata t, Memtable m, Memtable slabbed, int columnIndexSize)
+            throws IOException {
+        assertTrue(slabbed.slabs() != null && m.slabs() == null);
         InMemoryFileSystem fs = new InMemoryFileSystem();
         SSTableWriter.Options options = new SSTableWriter.Options(4096, 4, 0.01, columnIndexSize);
         Descriptor decoded = new Descriptor(Path.of("/decoded"), 7);
-        Descriptor transcoded = new Descriptor(Path.of("/transcoded"), 7);
         boolean written = write(fs, t, m, decoded, options, false);
-        assertEquals(written, write(fs, t, m, transcoded, options, true));
+        Descriptor[] others = {new Descriptor(Path.of("/transcoded"), 7), new Descriptor(Path.of("/slabs"), 7),
+                new Descriptor(Path.of("/slabs-decoded"), 7)};
+        assertEquals(written, write(fs, t, m, others[0], options, true));
+        assertEquals(written, write(fs, t, slabbed, others[1], options, true));
+        assertEquals(written, write(fs, t, slabbed, others[2], options, false));
         if (!written) {
-            assertTrue(m.isEmpty());
+            assertTrue(m.isEmpty() && slabbed.isEmpty());
             return;
         }
-        for (SSTableFormat.Component c : SSTableFormat.Component.values()) {
-            assertArrayEquals(read(fs, decoded.path(c)), read(fs, transcoded.path(c)), c.toString());
+        for (Descriptor other : others) {
+            for (SSTableFormat.Component c : SSTableFormat.Component.values()) {
+                assertArrayEquals(read(fs, decoded.path(c)), read(fs, other.path(c)), other + " " + c);
+            }
         }
     }
 
